@@ -1,0 +1,1 @@
+"""Platform connectors: one package per platform, all behind :class:`base.Connector`."""
