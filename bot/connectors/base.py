@@ -28,7 +28,16 @@ class Rejected(ConnectorError):
 
 
 class Unavailable(ConnectorError):
-    """5xx, a timeout, a dropped connection or a garbage body: retry with backoff."""
+    """5xx, a timeout, a dropped connection or a garbage body: retry with backoff.
+
+    ``maybe_delivered`` is True when the request may have reached the platform and been
+    acted on (a read timeout, a connection dropped after the request was written, a garbage
+    answer to a post): a send must then be reconciled, not blindly repeated.
+    """
+
+    def __init__(self, message: str, *, maybe_delivered: bool = False) -> None:
+        super().__init__(message)
+        self.maybe_delivered = maybe_delivered
 
 
 class NotSupported(ConnectorError):
@@ -56,3 +65,11 @@ class Connector(Protocol):
 
     async def send(self, request: OutboundRequest) -> SendResult:
         """Post ``request.text``; raise a :class:`ConnectorError` subclass on failure."""
+
+
+@runtime_checkable
+class Reconciling(Protocol):
+    """A connector that can look up its own posts, to settle a send whose fate is unknown."""
+
+    async def find_post(self, reply_ref: str | None, text: str) -> str | None:
+        """The id of an existing post replying to ``reply_ref`` with ``text``, or None."""

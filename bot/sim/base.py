@@ -13,13 +13,15 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from aiohttp import web
 
 _LOGGER = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 FaultKind = Literal[
     "429",  # 429 with the platform's reset information (X x-rate-limit-reset, TG retry_after)
@@ -106,7 +108,10 @@ async def drop_connection(request: web.Request) -> web.StreamResponse:
 
 def html_error(status: int) -> web.Response:
     """An HTML error page, as a load balancer in front of an API returns it."""
-    body = f"<html><head><title>{status}</title></head><body><h1>{status} Bad Gateway</h1></body></html>"
+    body = (
+        f"<html><head><title>{status}</title></head>"
+        f"<body><h1>{status} Bad Gateway</h1></body></html>"
+    )
     return web.Response(status=status, text=body, content_type="text/html")
 
 
@@ -115,7 +120,9 @@ def garbage() -> web.Response:
     return web.Response(status=200, text='{"ok": tru', content_type="application/json")
 
 
-def json_response(payload: object, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+def json_response(
+    payload: object, status: int = 200, headers: dict[str, str] | None = None
+) -> web.Response:
     """JSON response with compact separators, as the platforms send it."""
     return web.Response(
         status=status,
@@ -172,15 +179,24 @@ class ThreadedServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self._host, self._port)
         await site.start()
-        server = site._server  # noqa: SLF001 - aiohttp exposes no public accessor
+        server = site._server
         sockets = getattr(server, "sockets", None) or []
         self.port = sockets[0].getsockname()[1] if sockets else self._port
 
     async def _shutdown(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
+        # Handlers still running (a long poll, a delayed answer) would otherwise be destroyed
+        # pending when the loop closes ("Task was destroyed but it is pending!").
+        current = asyncio.current_task()
+        leftovers = [t for t in asyncio.all_tasks() if t is not current]
+        for task in leftovers:
+            task.cancel()
+        await asyncio.gather(*leftovers, return_exceptions=True)
+        loop = asyncio.get_running_loop()
+        await loop.shutdown_asyncgens()
 
-    def call(self, fn: Callable[[], Awaitable[object]]) -> object:
+    def call(self, fn: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
         """Run a coroutine factory on the server's loop and wait for its result."""
         assert self._loop is not None
         return asyncio.run_coroutine_threadsafe(fn(), self._loop).result(30)

@@ -1,0 +1,322 @@
+"""Sends outbox rows in priority order within each platform's budget; never drops a row.
+
+Row states: ``pending`` -> ``sending`` (claimed, committed before the platform call) ->
+``sent`` | ``failed`` (the platform refused it for good; visible to staff) | ``uncertain``
+(the platform may or may not have posted it and cannot be asked; visible to staff, never
+re-sent automatically, since a resident gets at most one reply).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, Row, bindparam, select, update
+
+from bot.connectors.base import (
+    AuthFailed,
+    Connector,
+    ConnectorError,
+    RateLimited,
+    Reconciling,
+    Rejected,
+    Unavailable,
+)
+from bot.db.models import AuditEntry, OutboxItem
+from bot.delivery.limits import SendBudget
+from bot.domain.messages import OutboundRequest
+
+_LOGGER = logging.getLogger(__name__)
+_OUTBOX = OutboxItem.__table__
+_AUDIT = AuditEntry.__table__
+ACTOR = "system:dispatcher"
+
+_NEXT_DUE = (
+    select(_OUTBOX.c.id, _OUTBOX.c.chat_id, _OUTBOX.c.reply_ref, _OUTBOX.c.text,
+           _OUTBOX.c.idempotency_key, _OUTBOX.c.attempts, _OUTBOX.c.priority)
+    .where(
+        _OUTBOX.c.platform == bindparam("platform"),
+        _OUTBOX.c.status == "pending",
+        _OUTBOX.c.next_attempt_at <= bindparam("now"),
+    )
+    .order_by(_OUTBOX.c.priority, _OUTBOX.c.id)
+    .limit(1)
+    .with_for_update(skip_locked=True)
+)  # fmt: skip
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class PlatformState:
+    """What the dispatcher knows about one platform right now."""
+
+    stopped_reason: str | None = None
+    paused_until: float = 0.0
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    uncertain: int = 0
+
+
+class Dispatcher:
+    """One sending loop per platform; rows are claimed in the database, so several processes
+    can dispatch side by side (``FOR UPDATE SKIP LOCKED`` on PostgreSQL)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        connectors: Mapping[str, Connector],
+        budgets: Mapping[str, SendBudget],
+        *,
+        base_backoff: float = 1.0,
+        max_backoff: float = 300.0,
+        max_rate_limit_wait: float = 900.0,
+        idle_sleep: float = 0.2,
+        clock: Callable[[], datetime] = _utcnow,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.engine = engine
+        self.connectors = dict(connectors)
+        self.budgets = dict(budgets)
+        self.base_backoff = base_backoff
+        self.max_backoff = max_backoff
+        self.max_rate_limit_wait = max_rate_limit_wait
+        self.idle_sleep = idle_sleep
+        self.clock = clock
+        self.monotonic = monotonic
+        self.state: dict[str, PlatformState] = {p: PlatformState() for p in self.connectors}
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        """Tell idle loops that new rows may be due."""
+        self._wake.set()
+
+    # -- start-up ------------------------------------------------------------------------
+    def seed_budgets(self) -> None:
+        """Count sends already made inside each budget window (restarts get no fresh budget)."""
+        horizon = self.clock() - timedelta(days=1)
+        with self.engine.connect() as conn:
+            for platform, budget in self.budgets.items():
+                rows = conn.execute(
+                    select(_OUTBOX.c.sent_at).where(
+                        _OUTBOX.c.platform == platform,
+                        _OUTBOX.c.status == "sent",
+                        _OUTBOX.c.sent_at >= horizon,
+                    )
+                ).scalars()
+                now_wall, now_mono = self.clock(), self.monotonic()
+                budget.seed(now_mono - (now_wall - t).total_seconds() for t in rows if t)
+
+    async def recover(self, platform: str) -> None:
+        """Settle rows left ``sending`` by a crash: reconcile if the platform allows it."""
+        stuck = await asyncio.to_thread(self._rows_in_state, platform, "sending")
+        for row in stuck:
+            await self._settle_unknown(platform, row, "process stopped during the send")
+
+    def _rows_in_state(self, platform: str, status: str) -> list[Row[Any]]:
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(
+                    select(_OUTBOX.c.id, _OUTBOX.c.reply_ref, _OUTBOX.c.text,
+                           _OUTBOX.c.attempts)
+                    .where(_OUTBOX.c.platform == platform, _OUTBOX.c.status == status)
+                    .order_by(_OUTBOX.c.id)
+                )
+            )  # fmt: skip
+
+    async def _settle_unknown(self, platform: str, row: Row[Any], why: str) -> None:
+        connector = self.connectors[platform]
+        if isinstance(connector, Reconciling):
+            try:
+                post_id = await connector.find_post(row.reply_ref, row.text)
+            except ConnectorError as exc:
+                _LOGGER.warning(
+                    "%s: cannot reconcile outbox row %s yet: %s", platform, row.id, exc
+                )
+                await asyncio.to_thread(self._hold_sending, row.id, why)
+                return
+            if post_id is not None:
+                await asyncio.to_thread(self._mark_sent, row.id, post_id, True)
+                return
+            await asyncio.to_thread(self._retry, row.id, row.attempts, 0.0, why)
+            return
+        await asyncio.to_thread(self._mark_uncertain, row.id, why)
+        self.state[platform].uncertain += 1
+
+    # -- the loop ------------------------------------------------------------------------
+    async def run(self, platform: str, stop: asyncio.Event) -> None:
+        """Send ``platform``'s rows until ``stop`` is set or its credentials are refused."""
+        state = self.state[platform]
+        await self.recover(platform)
+        while not stop.is_set() and state.stopped_reason is None:
+            try:
+                sent_something = await self.send_next(platform)
+            except Exception:
+                _LOGGER.exception("%s dispatcher: unexpected error; continuing", platform)
+                sent_something = False
+            if not sent_something:
+                self._wake.clear()
+                delay = max(self.idle_sleep, state.paused_until - self.monotonic())
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=min(delay, 5.0))
+
+    async def send_next(self, platform: str) -> bool:
+        """Claim and send one due row; False when nothing was due or the budget is spent."""
+        state = self.state[platform]
+        now_mono = self.monotonic()
+        if state.stopped_reason is not None or state.paused_until > now_mono:
+            return False
+        budget = self.budgets.get(platform)
+        if budget is not None and budget.wait_time() > 0:
+            state.paused_until = now_mono + budget.wait_time()
+            return False
+        row = await asyncio.to_thread(self._claim, platform, budget)
+        if row is None:
+            return False
+        request = OutboundRequest(
+            platform, row.chat_id, row.text, row.reply_ref, row.idempotency_key
+        )
+        connector = self.connectors[platform]
+        try:
+            result = await connector.send(request)
+        except RateLimited as exc:
+            wait = min(exc.retry_after, self.max_rate_limit_wait)
+            state.paused_until = self.monotonic() + wait
+            state.retried += 1
+            _LOGGER.warning("%s: rate limited, pausing sends for %.1fs", platform, wait)
+            await asyncio.to_thread(self._retry, row.id, row.attempts, wait, str(exc))
+            return True
+        except AuthFailed as exc:
+            state.stopped_reason = str(exc)
+            _LOGGER.error(
+                "%s: credentials refused, sending stopped until an operator fixes them: %s",
+                platform, exc,
+            )  # fmt: skip
+            await asyncio.to_thread(self._retry, row.id, row.attempts - 1, 0.0, str(exc))
+            return True
+        except Rejected as exc:
+            state.failed += 1
+            _LOGGER.warning("%s: outbox row %s refused for good: %s", platform, row.id, exc)
+            await asyncio.to_thread(self._mark_failed, row.id, str(exc))
+            return True
+        except Unavailable as exc:
+            state.retried += 1
+            if exc.maybe_delivered:
+                await self._settle_unknown(platform, row, str(exc))
+            else:
+                backoff = self._backoff(row.attempts)
+                _LOGGER.info("%s: send failed (%s); retry in %.1fs", platform, exc, backoff)
+                await asyncio.to_thread(self._retry, row.id, row.attempts, backoff, str(exc))
+            return True
+        except ConnectorError as exc:
+            state.retried += 1
+            await asyncio.to_thread(
+                self._retry, row.id, row.attempts, self._backoff(row.attempts), str(exc)
+            )
+            return True
+        if budget is not None:
+            budget.record(row.chat_id)
+        state.sent += 1
+        await asyncio.to_thread(self._mark_sent, row.id, result.platform_post_id, False)
+        return True
+
+    def _backoff(self, attempts: int) -> float:
+        base = min(self.max_backoff, self.base_backoff * (2 ** max(attempts - 1, 0)))
+        return base * (0.5 + random.random() / 2)
+
+    # -- database steps (each its own short transaction) ----------------------------------
+    def _claim(self, platform: str, budget: SendBudget | None) -> Row[Any] | None:
+        with self.engine.begin() as conn:
+            for _ in range(20):
+                row = conn.execute(_NEXT_DUE, {"platform": platform, "now": self.clock()}).first()
+                if row is None:
+                    return None
+                wait = budget.wait_time(row.chat_id) if budget is not None else 0.0
+                if wait > 0:
+                    # This chat was written to a moment ago (Telegram: 1 msg/s per chat).
+                    conn.execute(
+                        update(_OUTBOX)
+                        .where(_OUTBOX.c.id == row.id)
+                        .values(next_attempt_at=self.clock() + timedelta(seconds=wait))
+                    )
+                    continue
+                conn.execute(
+                    update(_OUTBOX)
+                    .where(_OUTBOX.c.id == row.id)
+                    .values(status="sending", attempts=_OUTBOX.c.attempts + 1)
+                )
+                return row
+        return None
+
+    def _retry(self, row_id: int, attempts: int, delay: float, error: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(_OUTBOX)
+                .where(_OUTBOX.c.id == row_id)
+                .values(
+                    status="pending",
+                    attempts=max(attempts, 0) + 1 if attempts >= 0 else 0,
+                    next_attempt_at=self.clock() + timedelta(seconds=delay),
+                    last_error=error[:2000],
+                )
+            )
+
+    def _hold_sending(self, row_id: int, error: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(_OUTBOX).where(_OUTBOX.c.id == row_id).values(last_error=error[:2000])
+            )
+
+    def _mark_sent(self, row_id: int, post_id: str, reconciled: bool) -> None:
+        now = self.clock()
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(_OUTBOX)
+                .where(_OUTBOX.c.id == row_id)
+                .values(status="sent", platform_post_id=post_id, sent_at=now, last_error=None)
+            )
+            conn.execute(
+                _AUDIT.insert(),
+                {"at": now, "actor": ACTOR, "action": "outbox.sent", "subject_type": "outbox",
+                 "subject_id": str(row_id),
+                 "detail": {"platform_post_id": post_id, "reconciled": reconciled}},
+            )  # fmt: skip
+
+    def _mark_failed(self, row_id: int, error: str) -> None:
+        now = self.clock()
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(_OUTBOX)
+                .where(_OUTBOX.c.id == row_id)
+                .values(status="failed", last_error=error[:2000])
+            )
+            conn.execute(
+                _AUDIT.insert(),
+                {"at": now, "actor": ACTOR, "action": "outbox.failed", "subject_type": "outbox",
+                 "subject_id": str(row_id), "detail": {"error": error[:500]}},
+            )  # fmt: skip
+
+    def _mark_uncertain(self, row_id: int, error: str) -> None:
+        now = self.clock()
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(_OUTBOX)
+                .where(_OUTBOX.c.id == row_id)
+                .values(status="uncertain", last_error=error[:2000])
+            )
+            conn.execute(
+                _AUDIT.insert(),
+                {"at": now, "actor": ACTOR, "action": "outbox.uncertain",
+                 "subject_type": "outbox", "subject_id": str(row_id),
+                 "detail": {"error": error[:500]}},
+            )  # fmt: skip

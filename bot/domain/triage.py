@@ -1,0 +1,81 @@
+"""Triage results: what the bot understood of one message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Intent(StrEnum):
+    """What the resident wants."""
+
+    EMERGENCY = "emergency"
+    SERVICE_REQUEST = "service_request"
+    QUESTION = "question"
+    STATUS_QUERY = "status_query"
+    NOT_ACTIONABLE = "not_actionable"
+
+    @property
+    def actionable(self) -> bool:
+        """True when the message opens a ticket."""
+        return self in (Intent.EMERGENCY, Intent.SERVICE_REQUEST, Intent.QUESTION)
+
+
+class Priority:
+    """Ticket and outbox priorities: lower is more urgent."""
+
+    LIFE_SAFETY = 0
+    FOLLOW_UP = 1
+    NORMAL = 2
+    LOW = 3
+    ANNOUNCEMENT = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place found in a message.
+
+    Attributes:
+        text: the span as written.
+        kind: ``address``, ``block``, ``intersection``, ``landmark``, ``coordinates``.
+        normalized: canonical form (e.g. ``"5TH ST & MARKET ST"``), when known.
+        latitude: latitude, when known.
+        longitude: longitude, when known.
+    """
+
+    text: str
+    kind: str
+    normalized: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TriageResult:
+    """Intent, category, language, place and priority of one message."""
+
+    intent: Intent
+    category: str | None
+    language: str
+    location: Location | None
+    priority: int
+    ticket_ref: str | None = None
+    command: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        """The ``crisisbot triage`` output shape (without the id)."""
+        loc: dict[str, object] | None = None
+        if self.location is not None:
+            loc = {"text": self.location.text, "kind": self.location.kind}
+            if self.location.normalized:
+                loc["normalized"] = self.location.normalized
+            if self.location.latitude is not None:
+                loc["lat"] = self.location.latitude
+                loc["lon"] = self.location.longitude
+        return {
+            "intent": self.intent.value,
+            "category": self.category,
+            "language": self.language,
+            "location": loc,
+            "priority": self.priority,
+        }

@@ -1,0 +1,1 @@
+"""Use cases: intake, replies, status, delivery bookkeeping; one transaction per use case."""

@@ -1,0 +1,174 @@
+"""The triage pipeline: rules from per-language lexicons, pluggable behind :class:`Triager`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from bot.domain.triage import Intent, Location, Priority, TriageResult
+from bot.triage.language import LanguageDetector
+from bot.triage.location import find_location
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+_TICKET = re.compile(r"\b(?:SR|sr|Sr)[-\s#]?(\d{3,})\b")
+_COMMAND = re.compile(r"^/(?P<cmd>[a-z_]+)(?:@\w+)?(?:\s+(?P<arg>.*))?$", re.S)
+_MENTION = re.compile(r"(?:^|\s)@\w{1,15}\b")
+_URL = re.compile(r"https?://\S+")
+
+
+class Triager(Protocol):
+    """Anything that can triage a message; the intake service takes one of these."""
+
+    def triage(
+        self,
+        text: str,
+        *,
+        language_hint: str | None = None,
+        has_coordinates: bool = False,
+    ) -> TriageResult:
+        """Understand one message."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    status: re.Pattern[str] | None
+    emergency: re.Pattern[str] | None
+    question: re.Pattern[str] | None
+    request: re.Pattern[str] | None
+    categories: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:\\b{p})" for p in patterns), re.I | re.M)
+
+
+def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
+    """Read one ``<lang>.toml`` lexicon; unknown categories are an error naming the file."""
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: {exc}") from exc
+    cats = data.get("categories", {})
+    unknown = sorted(set(cats) - set(categories))
+    if unknown:
+        raise ValueError(f"{path}: categories not in the service list: {', '.join(unknown)}")
+    compiled = tuple(
+        (code, pat) for code in categories if (pat := _compile(cats.get(code, []))) is not None
+    )
+    return _Lexicon(
+        status=_compile(data.get("status", [])),
+        emergency=_compile(data.get("emergency", [])),
+        question=_compile(data.get("question", [])),
+        request=_compile(data.get("request", [])),
+        categories=compiled,
+    )
+
+
+def find_ticket_ref(text: str) -> str | None:
+    """The digits of a ticket number mentioned in ``text`` (``SR-000123`` -> ``"000123"``)."""
+    match = _TICKET.search(text)
+    return match.group(1) if match else None
+
+
+class RuleTriage:
+    """Readable, editable rules: the city's lexicons in ``bot/triage/lexicons/<lang>.toml``."""
+
+    def __init__(
+        self,
+        categories: tuple[str, ...],
+        *,
+        detector: LanguageDetector | None = None,
+        lexicon_dir: Path = LEXICON_DIR,
+        max_chars: int = 10000,
+    ) -> None:
+        self.categories = categories
+        self.detector = detector or LanguageDetector()
+        self.max_chars = max_chars
+        self._lexicons: dict[str, _Lexicon] = {
+            p.stem: load_lexicon(p, categories) for p in sorted(lexicon_dir.glob("*.toml"))
+        }
+        if "en" not in self._lexicons:
+            raise ValueError(f"{lexicon_dir} has no en.toml")
+
+    def _lexicons_for(self, language: str) -> list[_Lexicon]:
+        lexicons = [self._lexicons["en"]]
+        if language != "en" and language in self._lexicons:
+            lexicons.insert(0, self._lexicons[language])
+        return lexicons
+
+    def triage(
+        self,
+        text: str,
+        *,
+        language_hint: str | None = None,
+        has_coordinates: bool = False,
+    ) -> TriageResult:
+        """Understand one message; never raises on any text."""
+        text = text[: self.max_chars]
+        clean = _URL.sub(" ", _MENTION.sub(" ", text)).strip()
+        language = self.detector.detect(clean, language_hint)
+        lexicons = self._lexicons_for(language)
+        location: Location | None = find_location(clean)
+        if location is None and has_coordinates:
+            location = Location("shared location", "coordinates")
+
+        command = _COMMAND.match(clean)
+        if command:
+            name = command.group("cmd")
+            arg = command.group("arg") or ""
+            if name == "status":
+                return TriageResult(
+                    Intent.STATUS_QUERY, None, language, None, Priority.NORMAL,
+                    ticket_ref=find_ticket_ref(arg), command="status",
+                )  # fmt: skip
+            if name in ("start", "help"):
+                return TriageResult(
+                    Intent.NOT_ACTIONABLE, None, language, None, Priority.LOW, command=name
+                )
+            clean = arg
+
+        ticket_ref = find_ticket_ref(clean)
+        asks_status = any(lx.status and lx.status.search(clean) for lx in lexicons)
+        if ticket_ref and (asks_status or len(clean) < 40):
+            return TriageResult(
+                Intent.STATUS_QUERY, None, language, None, Priority.NORMAL, ticket_ref=ticket_ref
+            )
+        if asks_status and len(clean) < 60:
+            return TriageResult(Intent.STATUS_QUERY, None, language, None, Priority.NORMAL)
+
+        category = self._category(clean, lexicons)
+        if any(lx.emergency and lx.emergency.search(clean) for lx in lexicons):
+            return TriageResult(
+                Intent.EMERGENCY, category or "other", language, location, Priority.LIFE_SAFETY
+            )
+        is_question = "?" in clean and any(
+            lx.question and lx.question.search(clean) for lx in lexicons
+        )
+        if category is not None and not is_question:
+            return TriageResult(
+                Intent.SERVICE_REQUEST, category, language, location, Priority.NORMAL
+            )
+        if is_question:
+            return TriageResult(
+                Intent.QUESTION, category or "other", language, location, Priority.LOW
+            )
+        if any(lx.request and lx.request.search(clean) for lx in lexicons):
+            return TriageResult(
+                Intent.SERVICE_REQUEST, "other", language, location, Priority.NORMAL
+            )
+        if has_coordinates and not clean:
+            return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
+        return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
+
+    def _category(self, text: str, lexicons: list[_Lexicon]) -> str | None:
+        for lexicon in lexicons:
+            for code, pattern in lexicon.categories:
+                if pattern.search(text):
+                    return code
+        return None
