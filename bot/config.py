@@ -151,7 +151,7 @@ class Settings(_Section):
     intake: IntakeSettings = Field(default_factory=IntakeSettings)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     services: list[ServiceType] = Field(default_factory=_default_services)
-    templates_dir: str = "templates"
+    templates_dir: str | None = None
 
     @field_validator("services")
     @classmethod
@@ -162,6 +162,11 @@ class Settings(_Section):
         if "other" not in codes:
             raise ValueError("the service list must contain 'other'")
         return value
+
+    @property
+    def templates_path(self) -> Path | None:
+        """Folder holding ``replies/``; None means the templates shipped with the bot."""
+        return Path(self.templates_dir) if self.templates_dir else None
 
     @property
     def category_codes(self) -> tuple[str, ...]:

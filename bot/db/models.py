@@ -114,9 +114,7 @@ class ServiceRequest(Base):
     """A ticket: one resident's actionable report, with a human-friendly number."""
 
     __tablename__ = "service_requests"
-    __table_args__ = (
-        Index("ix_service_requests_author", "platform", "author_id", "status"),
-    )
+    __table_args__ = (Index("ix_service_requests_author", "platform", "author_id", "status"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     number: Mapped[str | None] = mapped_column(String(32), unique=True)
@@ -142,9 +140,7 @@ class OutboxItem(Base):
     """Every outbound text: a render of an approved template version, sent by the dispatcher."""
 
     __tablename__ = "outbox"
-    __table_args__ = (
-        Index("ix_outbox_due", "status", "platform", "priority", "next_attempt_at"),
-    )
+    __table_args__ = (Index("ix_outbox_due", "status", "platform", "priority", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     platform: Mapped[str] = mapped_column(String(32))

@@ -396,4 +396,3 @@ class IntakeService:
             {"at": self.clock(), "actor": ACTOR, "action": action,
              "subject_type": subject_type, "subject_id": str(subject_id), "detail": detail},
         )  # fmt: skip
-

@@ -1,0 +1,5 @@
+"""``python -m bot`` is ``crisisbot``."""
+
+from bot.cli import main
+
+main()

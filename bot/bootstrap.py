@@ -1,0 +1,262 @@
+"""The composition root: builds engine, services, connectors and web app from the settings.
+
+Nothing here runs at import time; :func:`build` wires, :meth:`Bot.run` runs until stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from bot.config import Settings
+from bot.connectors.base import AuthFailed, Connector, ConnectorError
+from bot.db.engine import make_engine
+from bot.db.migrate import ensure_schema
+from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.limits import SendBudget, Window
+from bot.domain.tickets import TicketNumbering
+from bot.services.intake import IntakeService, Outcome
+from bot.services.listener import Listener, sleep_or_stop
+from bot.services.templates import ReplyTemplates
+from bot.triage import RuleTriage
+from bot.triage.pipeline import Triager
+
+_LOGGER = logging.getLogger(__name__)
+
+# Adding a platform: its connector package, one line here, and its table in the config.
+CONNECTOR_FACTORIES: dict[str, Callable[[Settings, Mapping[str, str]], Connector]] = {}
+
+
+def _x_factory(settings: Settings, env: Mapping[str, str]) -> Connector:
+    from bot.connectors.x.connector import XConnector  # noqa: PLC0415 - import on demand
+
+    return XConnector(settings.platforms.x, env)
+
+
+def _telegram_factory(settings: Settings, env: Mapping[str, str]) -> Connector:
+    from bot.connectors.telegram.connector import TelegramConnector  # noqa: PLC0415
+
+    return TelegramConnector(settings.platforms.telegram, env)
+
+
+CONNECTOR_FACTORIES["x"] = _x_factory
+CONNECTOR_FACTORIES["telegram"] = _telegram_factory
+
+
+def enabled_platforms(settings: Settings) -> list[str]:
+    """Names of the platforms switched on in the config."""
+    out = []
+    if settings.platforms.x.enabled:
+        out.append("x")
+    if settings.platforms.telegram.enabled:
+        out.append("telegram")
+    return out
+
+
+def budgets_for(settings: Settings, platforms: list[str]) -> dict[str, SendBudget]:
+    """Send budgets from the configured platform limits."""
+    out: dict[str, SendBudget] = {}
+    if "x" in platforms:
+        x = settings.platforms.x
+        out["x"] = SendBudget(
+            [Window(x.posts_per_15min, 900.0), Window(x.posts_per_24h, 86400.0)],
+            clock=time.monotonic,
+        )
+    if "telegram" in platforms:
+        tg = settings.platforms.telegram
+        out["telegram"] = SendBudget(
+            [Window(max(1, int(tg.messages_per_second)), 1.0)],
+            per_chat_seconds=1.0 / tg.per_chat_per_second,
+            clock=time.monotonic,
+        )
+    return out
+
+
+def build_triager(settings: Settings) -> Triager:
+    """The configured triage (rules over the city's lexicons for now)."""
+    return RuleTriage(settings.category_codes, max_chars=settings.intake.max_text_chars)
+
+
+def build_intake(settings: Settings, engine: Engine) -> IntakeService:
+    """The intake service for ``settings`` on ``engine``."""
+    templates = ReplyTemplates(settings.templates_path, phone_311=settings.intake.phone_311)
+    return IntakeService(
+        engine,
+        build_triager(settings),
+        templates,
+        numbering=TicketNumbering(settings.tickets.number_format),
+        max_text_chars=settings.intake.max_text_chars,
+    )
+
+
+@dataclass
+class PlatformStatus:
+    """What the console and /healthz show about one platform."""
+
+    state: str = "starting"
+    detail: str = ""
+
+
+@dataclass
+class Bot:
+    """Everything ``crisisbot run`` runs, wired together."""
+
+    settings: Settings
+    engine: Engine
+    intake: IntakeService
+    dispatcher: Dispatcher
+    connectors: dict[str, Connector]
+    status: dict[str, PlatformStatus] = field(default_factory=dict)
+    listeners: dict[str, Listener] = field(default_factory=dict)
+    on_outcome: Callable[[Outcome], None] | None = None
+    stop_event: asyncio.Event = field(default_factory=asyncio.Event)
+    _work: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def notify_stored(self, _count: int = 0) -> None:
+        """Wake the intake worker: new inbox rows are waiting."""
+        self._work.set()
+
+    async def run(self, *, serve_web: bool = True) -> None:
+        """Run listeners, the intake worker, the dispatchers and the web app until stopped."""
+        await asyncio.to_thread(self.dispatcher.seed_budgets)
+        tasks = [asyncio.create_task(self._intake_worker(), name="intake")]
+        for name in self.connectors:
+            tasks.append(asyncio.create_task(self._platform(name), name=f"platform-{name}"))
+        server = None
+        if serve_web and self.settings.web.enabled:
+            from bot.web.app import serve  # noqa: PLC0415 - the web stack loads on demand
+
+            server = await serve(self)
+        try:
+            await self.stop_event.wait()
+        finally:
+            if server is not None:
+                server.should_exit = True
+            self._work.set()
+            self.dispatcher.wake()
+            done, pending = await asyncio.wait(tasks, timeout=15)
+            for task in pending:
+                task.cancel()
+            for task in done:
+                if not task.cancelled() and task.exception() is not None:
+                    _LOGGER.error("task %s failed: %s", task.get_name(), task.exception())
+            if server is not None:
+                await server.wait_closed()
+            for connector in self.connectors.values():
+                try:
+                    await connector.stop()
+                except Exception:
+                    _LOGGER.exception("stopping %s failed", connector.platform)
+            self.engine.dispose()
+
+    def stop(self) -> None:
+        """Ask :meth:`run` to finish (signal-safe)."""
+        self.stop_event.set()
+
+    async def _intake_worker(self) -> None:
+        idle = self.settings.intake.idle_sleep_seconds
+        batch = self.settings.intake.batch_size
+        while not self.stop_event.is_set():
+            self._work.clear()
+            outcomes = await asyncio.to_thread(self.intake.process_pending, batch)
+            if outcomes:
+                self.dispatcher.wake()
+                if self.on_outcome is not None:
+                    for outcome in outcomes:
+                        self.on_outcome(outcome)
+                continue
+            try:
+                await asyncio.wait_for(self._work.wait(), timeout=idle)
+            except TimeoutError:
+                pass
+
+    async def _platform(self, name: str) -> None:
+        connector = self.connectors[name]
+        status = self.status.setdefault(name, PlatformStatus())
+        backoff = 1.0
+        while not self.stop_event.is_set():
+            try:
+                await connector.start()
+                break
+            except AuthFailed as exc:
+                status.state, status.detail = "stopped", f"credentials refused: {exc}"
+                _LOGGER.error("%s: credentials refused, connector stopped: %s", name, exc)
+                return
+            except ConnectorError as exc:
+                status.state, status.detail = "retrying", str(exc)
+                _LOGGER.warning("%s: cannot start (%s); retry in %.0fs", name, exc, backoff)
+                await sleep_or_stop(self.stop_event, backoff)
+                backoff = min(backoff * 2, 60.0)
+        if self.stop_event.is_set():
+            return
+        status.state, status.detail = "running", ""
+        _LOGGER.info("%s: connected", name)
+        jobs = [self.dispatcher.run(name, self.stop_event)]
+        if self._polls(name):
+            listener = Listener(
+                connector,
+                self.intake,
+                poll_interval=self._poll_interval(name),
+                on_stored=self.notify_stored,
+            )
+            self.listeners[name] = listener
+            jobs.append(self._listen(name, listener))
+        await asyncio.gather(*jobs)
+
+    async def _listen(self, name: str, listener: Listener) -> None:
+        await listener.run(self.stop_event)
+        if listener.stopped_reason is not None:
+            # One failing platform stops itself; the others keep working.
+            self.status[name] = PlatformStatus("stopped", listener.stopped_reason)
+            self.dispatcher.state[name].stopped_reason = listener.stopped_reason
+
+    def _polls(self, name: str) -> bool:
+        return not (name == "telegram" and self.settings.platforms.telegram.mode == "webhook")
+
+    def _poll_interval(self, name: str) -> float:
+        if name == "x":
+            return self.settings.platforms.x.poll_interval_seconds
+        return 0.0  # Telegram long-polls: getUpdates waits for news itself.
+
+
+def build(
+    settings: Settings,
+    *,
+    env: Mapping[str, str] | None = None,
+    connectors: Mapping[str, Connector] | None = None,
+    migrate: bool = True,
+) -> Bot:
+    """Wire a :class:`Bot` from ``settings`` (secrets from ``env``, default os.environ)."""
+    environ = os.environ if env is None else env
+    engine = make_engine(settings.database.url, echo=settings.database.echo)
+    if migrate and ensure_schema(engine):
+        _LOGGER.info("database schema created or upgraded")
+    status: dict[str, PlatformStatus] = {}
+    if connectors is None:
+        built: dict[str, Connector] = {}
+        for name in enabled_platforms(settings):
+            try:
+                built[name] = CONNECTOR_FACTORIES[name](settings, environ)
+            except AuthFailed as exc:
+                # A missing secret stops this platform only; the others start normally.
+                _LOGGER.error("%s: not started: %s", name, exc)
+                status[name] = PlatformStatus("stopped", str(exc))
+        connectors = built
+    intake = build_intake(settings, engine)
+    delivery = settings.delivery
+    dispatcher = Dispatcher(
+        engine,
+        connectors,
+        budgets_for(settings, list(connectors)),
+        base_backoff=delivery.base_backoff_seconds,
+        max_backoff=delivery.max_backoff_seconds,
+        max_rate_limit_wait=delivery.max_rate_limit_wait_seconds,
+        idle_sleep=delivery.idle_sleep_seconds,
+    )
+    return Bot(settings, engine, intake, dispatcher, dict(connectors), status=status)

@@ -1,0 +1,1 @@
+"""The ASGI app: console pages, health, and the Telegram webhook."""
