@@ -6,6 +6,7 @@ Nothing here runs at import time; :func:`build` wires, :meth:`Bot.run` runs unti
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import time
@@ -34,13 +35,14 @@ CONNECTOR_FACTORIES: dict[str, Callable[[Settings, Mapping[str, str]], Connector
 
 
 def _x_factory(settings: Settings, env: Mapping[str, str]) -> Connector:
-    from bot.connectors.x.connector import XConnector  # noqa: PLC0415 - import on demand
+    from bot.connectors.x.connector import XConnector
 
-    return XConnector(settings.platforms.x, env)
+    x = settings.platforms.x
+    return XConnector(x, env, default_retry_after=x.default_retry_after_seconds)
 
 
 def _telegram_factory(settings: Settings, env: Mapping[str, str]) -> Connector:
-    from bot.connectors.telegram.connector import TelegramConnector  # noqa: PLC0415
+    from bot.connectors.telegram.connector import TelegramConnector
 
     return TelegramConnector(settings.platforms.telegram, env)
 
@@ -130,7 +132,7 @@ class Bot:
             tasks.append(asyncio.create_task(self._platform(name), name=f"platform-{name}"))
         server = None
         if serve_web and self.settings.web.enabled:
-            from bot.web.app import serve  # noqa: PLC0415 - the web stack loads on demand
+            from bot.web.app import serve
 
             server = await serve(self)
         try:
@@ -171,10 +173,8 @@ class Bot:
                     for outcome in outcomes:
                         self.on_outcome(outcome)
                 continue
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._work.wait(), timeout=idle)
-            except TimeoutError:
-                pass
 
     async def _platform(self, name: str) -> None:
         connector = self.connectors[name]

@@ -56,7 +56,7 @@ async def _run_until_signal(bot: Any, *, serve_web: bool = True) -> None:
 @click.option("--config", "config", type=click.Path(dir_okay=False), help="TOML settings file.")
 def run(config: str | None) -> None:
     """Run the bot: listen, triage, ticket, reply, serve the console."""
-    from bot.bootstrap import build  # noqa: PLC0415 - keep `crisisbot triage` light
+    from bot.bootstrap import build
 
     settings = _settings(config)
     bot = build(settings)
@@ -79,8 +79,8 @@ def db() -> None:
 @click.option("--config", "config", type=click.Path(dir_okay=False), help="TOML settings file.")
 def db_upgrade(config: str | None) -> None:
     """Create or migrate the schema to the newest revision."""
-    from bot.db.engine import make_engine  # noqa: PLC0415
-    from bot.db.migrate import current_revision, upgrade  # noqa: PLC0415
+    from bot.db.engine import make_engine
+    from bot.db.migrate import current_revision, upgrade
 
     settings = _settings(config)
     engine = make_engine(settings.database.url)
@@ -95,7 +95,7 @@ def db_upgrade(config: str | None) -> None:
 @click.option("--config", "config", type=click.Path(dir_okay=False), help="TOML settings file.")
 def triage(config: str | None) -> None:
     """Triage JSON Lines {"id","text"} from stdin; one JSON object per line on stdout."""
-    from bot.bootstrap import build_triager  # noqa: PLC0415
+    from bot.bootstrap import build_triager
 
     settings = _settings(config)
     triager = build_triager(settings)
@@ -129,7 +129,7 @@ def triage(config: str | None) -> None:
 @click.option("--speed", default=1.0, show_default=True, help="Script speed factor.")
 def demo(port: int, db_path: str, speed: float) -> None:
     """A storm evening in Philadelphia on simulated X and Telegram (what `make run` runs)."""
-    from bot.demo import run_demo  # noqa: PLC0415
+    from bot.demo import run_demo
 
     path = Path(db_path)
     for suffix in ("", "-wal", "-shm"):

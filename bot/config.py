@@ -106,9 +106,12 @@ class TicketSettings(_Section):
     @classmethod
     def _has_n(cls, value: str) -> str:
         try:
-            value.format(n=1)
+            one, two = value.format(n=1), value.format(n=2)
         except (KeyError, IndexError, ValueError) as exc:
             raise ValueError(f"must be a format string using {{n}}: {exc}") from exc
+        if one == two:
+            # Without {n} every ticket gets the same number (and the unique index refuses it).
+            raise ValueError("must be a format string using {n}")
         return value
 
     @field_validator("number_pattern")

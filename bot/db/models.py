@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeAlias, Unpack, cast
 
 from sqlalchemy import (
     JSON,
@@ -14,7 +14,9 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Row,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -178,3 +180,14 @@ class AuditEntry(Base):
     subject_type: Mapped[str] = mapped_column(String(32))
     subject_id: Mapped[str] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# Core handles on the tables, for the hot paths that skip the ORM unit of work.
+INBOX = cast(Table, InboxMessage.__table__)
+TICKETS = cast(Table, ServiceRequest.__table__)
+OUTBOX = cast(Table, OutboxItem.__table__)
+AUDIT = cast(Table, AuditEntry.__table__)
+CURSORS = cast(Table, PlatformCursor.__table__)
+
+DbRow: TypeAlias = Row[Unpack[tuple[Any, ...]]]
+"""A result row of any shape."""

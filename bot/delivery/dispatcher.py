@@ -1,15 +1,18 @@
 """Sends outbox rows in priority order within each platform's budget; never drops a row.
 
 Row states: ``pending`` -> ``sending`` (claimed, committed before the platform call) ->
-``sent`` | ``failed`` (the platform refused it for good; visible to staff) | ``uncertain``
-(the platform may or may not have posted it and cannot be asked; visible to staff, never
-re-sent automatically, since a resident gets at most one reply).
+``sent`` | ``failed`` (the platform refused it for good; visible to staff) | ``verify`` (the
+send may have gone through: after a grace period the platform's own timeline is checked, and
+the row becomes ``sent`` or goes back to ``pending``) | ``uncertain`` (the send may have gone
+through and the platform cannot be asked, e.g. Telegram: visible to staff, never re-sent
+automatically, since a resident gets at most one reply).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import random
 import time
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Row, bindparam, select, update
+from sqlalchemy import Engine, bindparam, select, update
 
 from bot.connectors.base import (
     AuthFailed,
@@ -29,13 +32,12 @@ from bot.connectors.base import (
     Rejected,
     Unavailable,
 )
-from bot.db.models import AuditEntry, OutboxItem
+from bot.db.models import AUDIT, OUTBOX, DbRow
 from bot.delivery.limits import SendBudget
 from bot.domain.messages import OutboundRequest
 
 _LOGGER = logging.getLogger(__name__)
-_OUTBOX = OutboxItem.__table__
-_AUDIT = AuditEntry.__table__
+_OUTBOX, _AUDIT = OUTBOX, AUDIT
 ACTOR = "system:dispatcher"
 
 _NEXT_DUE = (
@@ -82,6 +84,7 @@ class Dispatcher:
         max_backoff: float = 300.0,
         max_rate_limit_wait: float = 900.0,
         idle_sleep: float = 0.2,
+        verify_grace: float = 10.0,
         clock: Callable[[], datetime] = _utcnow,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -92,6 +95,7 @@ class Dispatcher:
         self.max_backoff = max_backoff
         self.max_rate_limit_wait = max_rate_limit_wait
         self.idle_sleep = idle_sleep
+        self.verify_grace = verify_grace
         self.clock = clock
         self.monotonic = monotonic
         self.state: dict[str, PlatformState] = {p: PlatformState() for p in self.connectors}
@@ -118,40 +122,52 @@ class Dispatcher:
                 budget.seed(now_mono - (now_wall - t).total_seconds() for t in rows if t)
 
     async def recover(self, platform: str) -> None:
-        """Settle rows left ``sending`` by a crash: reconcile if the platform allows it."""
-        stuck = await asyncio.to_thread(self._rows_in_state, platform, "sending")
+        """Settle rows left ``sending`` by a crash, as any send whose fate is unknown."""
+        stuck = await asyncio.to_thread(self._rows_in_state, platform, "sending", False)
         for row in stuck:
             await self._settle_unknown(platform, row, "process stopped during the send")
 
-    def _rows_in_state(self, platform: str, status: str) -> list[Row[Any]]:
+    def _rows_in_state(self, platform: str, status: str, due_only: bool) -> list[DbRow]:
+        query = (
+            select(_OUTBOX.c.id, _OUTBOX.c.reply_ref, _OUTBOX.c.text, _OUTBOX.c.attempts,
+                   _OUTBOX.c.last_error)
+            .where(_OUTBOX.c.platform == platform, _OUTBOX.c.status == status)
+            .order_by(_OUTBOX.c.id)
+        )  # fmt: skip
+        if due_only:
+            query = query.where(_OUTBOX.c.next_attempt_at <= self.clock())
         with self.engine.connect() as conn:
-            return list(
-                conn.execute(
-                    select(_OUTBOX.c.id, _OUTBOX.c.reply_ref, _OUTBOX.c.text,
-                           _OUTBOX.c.attempts)
-                    .where(_OUTBOX.c.platform == platform, _OUTBOX.c.status == status)
-                    .order_by(_OUTBOX.c.id)
-                )
-            )  # fmt: skip
+            return list(conn.execute(query))
 
-    async def _settle_unknown(self, platform: str, row: Row[Any], why: str) -> None:
-        connector = self.connectors[platform]
-        if isinstance(connector, Reconciling):
-            try:
-                post_id = await connector.find_post(row.reply_ref, row.text)
-            except ConnectorError as exc:
-                _LOGGER.warning(
-                    "%s: cannot reconcile outbox row %s yet: %s", platform, row.id, exc
-                )
-                await asyncio.to_thread(self._hold_sending, row.id, why)
-                return
-            if post_id is not None:
-                await asyncio.to_thread(self._mark_sent, row.id, post_id, True)
-                return
-            await asyncio.to_thread(self._retry, row.id, row.attempts, 0.0, why)
+    async def _settle_unknown(self, platform: str, row: DbRow, why: str) -> None:
+        """A send that may have reached the platform: verify later, or hold for staff."""
+        if isinstance(self.connectors[platform], Reconciling):
+            # Give the platform time to finish a request it may still be processing.
+            await asyncio.to_thread(self._set_verify, row.id, self.verify_grace, why)
             return
         await asyncio.to_thread(self._mark_uncertain, row.id, why)
         self.state[platform].uncertain += 1
+
+    async def verify_due(self, platform: str) -> int:
+        """Look up rows in ``verify`` whose grace period is over; returns how many settled."""
+        connector = self.connectors[platform]
+        if not isinstance(connector, Reconciling):
+            return 0
+        settled = 0
+        for row in await asyncio.to_thread(self._rows_in_state, platform, "verify", True):
+            try:
+                post_id = await connector.find_post(row.reply_ref, row.text)
+            except ConnectorError as exc:
+                _LOGGER.warning("%s: cannot verify outbox row %s yet: %s", platform, row.id, exc)
+                await asyncio.to_thread(self._set_verify, row.id, self.verify_grace, str(exc))
+                continue
+            if post_id is not None:
+                await asyncio.to_thread(self._mark_sent, row.id, post_id, True)
+            else:
+                # Verified absent: sending it now cannot make a second reply.
+                await asyncio.to_thread(self._retry, row.id, 0.0, row.last_error or "not posted")
+            settled += 1
+        return settled
 
     # -- the loop ------------------------------------------------------------------------
     async def run(self, platform: str, stop: asyncio.Event) -> None:
@@ -161,6 +177,8 @@ class Dispatcher:
         while not stop.is_set() and state.stopped_reason is None:
             try:
                 sent_something = await self.send_next(platform)
+                if await self.verify_due(platform):
+                    sent_something = True
             except Exception:
                 _LOGGER.exception("%s dispatcher: unexpected error; continuing", platform)
                 sent_something = False
@@ -194,7 +212,7 @@ class Dispatcher:
             state.paused_until = self.monotonic() + wait
             state.retried += 1
             _LOGGER.warning("%s: rate limited, pausing sends for %.1fs", platform, wait)
-            await asyncio.to_thread(self._retry, row.id, row.attempts, wait, str(exc))
+            await asyncio.to_thread(self._retry, row.id, wait, str(exc))
             return True
         except AuthFailed as exc:
             state.stopped_reason = str(exc)
@@ -202,7 +220,9 @@ class Dispatcher:
                 "%s: credentials refused, sending stopped until an operator fixes them: %s",
                 platform, exc,
             )  # fmt: skip
-            await asyncio.to_thread(self._retry, row.id, row.attempts - 1, 0.0, str(exc))
+            await asyncio.to_thread(
+                functools.partial(self._retry, row.id, 0.0, str(exc), uncount=True)
+            )
             return True
         except Rejected as exc:
             state.failed += 1
@@ -216,13 +236,11 @@ class Dispatcher:
             else:
                 backoff = self._backoff(row.attempts)
                 _LOGGER.info("%s: send failed (%s); retry in %.1fs", platform, exc, backoff)
-                await asyncio.to_thread(self._retry, row.id, row.attempts, backoff, str(exc))
+                await asyncio.to_thread(self._retry, row.id, backoff, str(exc))
             return True
         except ConnectorError as exc:
             state.retried += 1
-            await asyncio.to_thread(
-                self._retry, row.id, row.attempts, self._backoff(row.attempts), str(exc)
-            )
+            await asyncio.to_thread(self._retry, row.id, self._backoff(row.attempts), str(exc))
             return True
         if budget is not None:
             budget.record(row.chat_id)
@@ -231,11 +249,12 @@ class Dispatcher:
         return True
 
     def _backoff(self, attempts: int) -> float:
-        base = min(self.max_backoff, self.base_backoff * (2 ** max(attempts - 1, 0)))
+        exponent = min(max(attempts - 1, 0), 30)
+        base = min(self.max_backoff, self.base_backoff * float(2**exponent))
         return base * (0.5 + random.random() / 2)
 
     # -- database steps (each its own short transaction) ----------------------------------
-    def _claim(self, platform: str, budget: SendBudget | None) -> Row[Any] | None:
+    def _claim(self, platform: str, budget: SendBudget | None) -> DbRow | None:
         with self.engine.begin() as conn:
             for _ in range(20):
                 row = conn.execute(_NEXT_DUE, {"platform": platform, "now": self.clock()}).first()
@@ -258,23 +277,28 @@ class Dispatcher:
                 return row
         return None
 
-    def _retry(self, row_id: int, attempts: int, delay: float, error: str) -> None:
+    def _retry(self, row_id: int, delay: float, error: str, *, uncount: bool = False) -> None:
+        """Back to ``pending`` after ``delay``; ``uncount`` undoes the claim's attempt."""
+        values: dict[str, Any] = {
+            "status": "pending",
+            "next_attempt_at": self.clock() + timedelta(seconds=delay),
+            "last_error": error[:2000],
+        }
+        if uncount:
+            values["attempts"] = _OUTBOX.c.attempts - 1
+        with self.engine.begin() as conn:
+            conn.execute(update(_OUTBOX).where(_OUTBOX.c.id == row_id).values(**values))
+
+    def _set_verify(self, row_id: int, delay: float, error: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(
                 update(_OUTBOX)
                 .where(_OUTBOX.c.id == row_id)
                 .values(
-                    status="pending",
-                    attempts=max(attempts, 0) + 1 if attempts >= 0 else 0,
+                    status="verify",
                     next_attempt_at=self.clock() + timedelta(seconds=delay),
                     last_error=error[:2000],
                 )
-            )
-
-    def _hold_sending(self, row_id: int, error: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(_OUTBOX).where(_OUTBOX.c.id == row_id).values(last_error=error[:2000])
             )
 
     def _mark_sent(self, row_id: int, post_id: str, reconciled: bool) -> None:

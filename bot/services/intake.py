@@ -12,12 +12,11 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.db.models import AuditEntry, InboxMessage, OutboxItem, PlatformCursor, ServiceRequest
+from bot.db.models import AUDIT, CURSORS, INBOX, OUTBOX, TICKETS, DbRow
 from bot.domain.messages import InboundMessage
 from bot.domain.tickets import TicketNumbering
 from bot.domain.triage import Intent, Priority, TriageResult
@@ -26,11 +25,7 @@ from bot.services.text import clean_json, clean_text
 from bot.triage.pipeline import Triager
 
 _LOGGER = logging.getLogger(__name__)
-_INBOX = InboxMessage.__table__
-_TICKETS = ServiceRequest.__table__
-_OUTBOX = OutboxItem.__table__
-_AUDIT = AuditEntry.__table__
-_CURSORS = PlatformCursor.__table__
+_INBOX, _TICKETS, _OUTBOX, _AUDIT, _CURSORS = INBOX, TICKETS, OUTBOX, AUDIT, CURSORS
 
 # Statements are built once: SQLAlchemy caches their compiled form, and building them per
 # message cost more than the database work itself (bench/intake.py).
@@ -223,7 +218,7 @@ class IntakeService:
                 conn.execute(update(_INBOX).where(_INBOX.c.id == inbox_id).values(status="failed"))
                 self._audit(conn, "inbox.failed", "inbox", inbox_id, {"error": error})
 
-    def _process(self, conn: Connection, row: Row[Any]) -> Outcome:
+    def _process(self, conn: Connection, row: DbRow) -> Outcome:
         result = self.triager.triage(
             row.text[: self.max_text_chars],
             language_hint=row.language_hint,
@@ -248,7 +243,7 @@ class IntakeService:
         )  # fmt: skip
         return outcome
 
-    def _new_ticket(self, conn: Connection, row: Row[Any], result: TriageResult) -> Outcome:
+    def _new_ticket(self, conn: Connection, row: DbRow, result: TriageResult) -> Outcome:
         now = self.clock()
         has_place = result.location is not None or row.latitude is not None
         needs_location = result.intent is Intent.SERVICE_REQUEST and not has_place
@@ -287,8 +282,8 @@ class IntakeService:
         return Outcome(row.id, result.intent.value, number, template, ticket_id=ticket_id)
 
     def _pending_location_ticket(
-        self, conn: Connection, row: Row[Any], result: TriageResult
-    ) -> Row[Any] | None:
+        self, conn: Connection, row: DbRow, result: TriageResult
+    ) -> DbRow | None:
         has_place = result.location is not None or row.latitude is not None
         if not has_place or result.intent is Intent.EMERGENCY:
             return None
@@ -304,7 +299,7 @@ class IntakeService:
         return ticket
 
     def _complete_location(
-        self, conn: Connection, row: Row[Any], result: TriageResult, ticket: Row[Any]
+        self, conn: Connection, row: DbRow, result: TriageResult, ticket: DbRow
     ) -> Outcome:
         values: dict[str, object] = {
             "location_text": result.location.text if result.location else "shared location",
@@ -323,10 +318,10 @@ class IntakeService:
             row.id, "location_follow_up", ticket.number, "location_received", True, ticket.id
         )
 
-    def _status(self, conn: Connection, row: Row[Any], result: TriageResult) -> Outcome:
+    def _status(self, conn: Connection, row: DbRow, result: TriageResult) -> Outcome:
         columns = (_TICKETS.c.id, _TICKETS.c.number, _TICKETS.c.status, _TICKETS.c.updated_at,
                    _TICKETS.c.platform, _TICKETS.c.author_id)  # fmt: skip
-        ticket: Row[Any] | None = None
+        ticket: DbRow | None = None
         intent = result.intent.value
         if result.ticket_ref is not None:
             n = self.numbering.parse(result.ticket_ref)
@@ -364,7 +359,7 @@ class IntakeService:
     def _queue(
         self,
         conn: Connection,
-        row: Row[Any],
+        row: DbRow,
         ticket_id: int | None,
         template_id: str,
         language: str,

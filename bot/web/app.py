@@ -127,7 +127,7 @@ class _Server(uvicorn.Server):
         return
 
     def capture_signals(self) -> Any:
-        import contextlib  # noqa: PLC0415
+        import contextlib
 
         return contextlib.nullcontext()
 

@@ -353,7 +353,11 @@ class TelegramConnector:
         """Map one PTB exception to the port's error; the order matters (see below)."""
         what = f"Telegram {method}"
         if isinstance(exc, _RateLimitedResponse):
-            retry = exc.retry_after if exc.retry_after is not None else DEFAULT_RETRY_AFTER
+            retry = (
+                exc.retry_after
+                if exc.retry_after is not None
+                else self._settings.default_retry_after_seconds
+            )
             return RateLimited(retry, f"{what}: too many requests")
         if isinstance(exc, RetryAfter):
             return RateLimited(_retry_after_seconds(exc), f"{what}: flood control")

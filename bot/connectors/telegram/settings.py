@@ -17,6 +17,8 @@ class TelegramSettings(BaseModel):
     token_env: str = "TELEGRAM_BOT_TOKEN"
     mode: Literal["polling", "webhook"] = "polling"
     secret_token_env: str = "TELEGRAM_WEBHOOK_SECRET"
+    # Wait after a 429 that carries no retry_after (e.g. from a proxy).
+    default_retry_after_seconds: float = Field(default=5.0, gt=0)
     poll_timeout_seconds: int = Field(default=10, ge=0, le=50)
     timeout_seconds: float = Field(default=10.0, gt=0)
     # Telegram's documented limits: about 30 messages/s overall, 1/s per private chat.

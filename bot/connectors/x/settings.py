@@ -21,6 +21,8 @@ class XSettings(BaseModel):
     poll_interval_seconds: float = Field(default=60.0, gt=0)
     timeout_seconds: float = Field(default=10.0, gt=0)
     max_pages_per_poll: int = Field(default=50, ge=1)
+    # Wait after a 429 that carries no x-rate-limit-reset header.
+    default_retry_after_seconds: float = Field(default=60.0, gt=0)
     # Posting budget of the configured API tier (X: POST /2/tweets per 15 minutes and 24 h).
     posts_per_15min: int = Field(default=100, ge=1)
     posts_per_24h: int = Field(default=10000, ge=1)
