@@ -204,6 +204,8 @@ class Bot:
                 self.intake,
                 poll_interval=self._poll_interval(name),
                 on_stored=self.notify_stored,
+                base_backoff=self.settings.delivery.base_backoff_seconds,
+                max_backoff=self.settings.delivery.max_backoff_seconds,
             )
             self.listeners[name] = listener
             jobs.append(self._listen(name, listener))
@@ -258,5 +260,6 @@ def build(
         max_backoff=delivery.max_backoff_seconds,
         max_rate_limit_wait=delivery.max_rate_limit_wait_seconds,
         idle_sleep=delivery.idle_sleep_seconds,
+        verify_grace=delivery.verify_grace_seconds,
     )
     return Bot(settings, engine, intake, dispatcher, dict(connectors), status=status)

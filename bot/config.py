@@ -142,6 +142,8 @@ class DeliverySettings(_Section):
     max_backoff_seconds: float = Field(default=300.0, gt=0)
     base_backoff_seconds: float = Field(default=1.0, gt=0)
     max_rate_limit_wait_seconds: float = Field(default=900.0, gt=0)
+    # After a send whose fate is unknown, how long to wait before looking for the post.
+    verify_grace_seconds: float = Field(default=10.0, gt=0)
 
 
 class Settings(_Section):

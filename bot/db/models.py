@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, TypeAlias, Unpack, cast
+from typing import Any, TypeAlias, cast
 
 from sqlalchemy import (
     JSON,
@@ -189,5 +189,5 @@ OUTBOX = cast(Table, OutboxItem.__table__)
 AUDIT = cast(Table, AuditEntry.__table__)
 CURSORS = cast(Table, PlatformCursor.__table__)
 
-DbRow: TypeAlias = Row[Unpack[tuple[Any, ...]]]
+DbRow: TypeAlias = Row[*tuple[Any, ...]]
 """A result row of any shape."""

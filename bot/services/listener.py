@@ -37,12 +37,14 @@ class Listener:
         *,
         poll_interval: float,
         on_stored: Callable[[int], None] = lambda _n: None,
+        base_backoff: float = 1.0,
         max_backoff: float = 300.0,
     ) -> None:
         self.connector = connector
         self.intake = intake
         self.poll_interval = poll_interval
         self.on_stored = on_stored
+        self.base_backoff = base_backoff
         self.max_backoff = max_backoff
         self.stopped_reason: str | None = None
         self.polls = 0
@@ -52,7 +54,7 @@ class Listener:
         """Poll until ``stop`` is set or the platform refuses the credentials."""
         platform = self.connector.platform
         cursor = await asyncio.to_thread(self.intake.cursor, platform)
-        backoff = 1.0
+        backoff = self.base_backoff
         while not stop.is_set():
             try:
                 result = await self.connector.fetch(cursor)
@@ -76,7 +78,7 @@ class Listener:
                 await sleep_or_stop(stop, backoff)
                 backoff = min(backoff * 2, self.max_backoff)
                 continue
-            backoff = 1.0
+            backoff = self.base_backoff
             self.polls += 1
             new = await asyncio.to_thread(
                 self.intake.store, result.messages, platform=platform, cursor=result.cursor

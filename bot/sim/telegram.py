@@ -131,6 +131,7 @@ class TelegramSimulator:
         self._lock = threading.Lock()
         self._next_update_id = 100_001
         self._updates: list[JSONDict] = []
+        self._message_ids: dict[int, int] = {}
         self._messages: dict[tuple[int, int], JSONDict] = {}
         self._last_message_id: dict[int, int] = {}
         self._chats: dict[int, JSONDict] = {}
@@ -282,6 +283,7 @@ class TelegramSimulator:
                     message["reply_to_message"] = dict(replied)
             self._messages[(user_id, message_id)] = message
             update_id = self._queue_update("message", message)
+            self._message_ids[update_id] = message_id
         self._notify()
         return update_id
 
@@ -379,6 +381,11 @@ class TelegramSimulator:
                 self._blocked.discard(user_id)
 
     # --------------------------------------------------------------- inspection
+    def message_id_of(self, update_id: int) -> int:
+        """The ``message_id`` of the resident message that update ``update_id`` carried."""
+        with self._lock:
+            return self._message_ids[update_id]
+
     def sent(self) -> list[JSONDict]:
         """Messages the bot sent: ``message_id, chat_id, text, reply_to_message_id, date``."""
         with self._lock:

@@ -23,7 +23,8 @@ _STREET_SUFFIXED = rf"(?:{_DIR}\s)?(?:{_ORDINAL}|{_NAME})\s{_SUFFIX}"
 _ADDRESS = re.compile(rf"\b\d{{1,5}}\s{_STREET_SUFFIXED}(?![A-Za-z])")
 _BLOCK = re.compile(rf"\b\d{{1,5}}\s+(?:block|blk)\s+(?:of\s+)?{_STREET}(?![A-Za-z])", re.I)
 _INTERSECTION = re.compile(
-    rf"\b(?:corner of\s+)?(?P<a>{_STREET})\s*(?:&|and|y|at|/|\+)\s*(?P<b>{_STREET})(?![A-Za-z])"
+    rf"\b(?:corner of\s+)?(?P<a>{_STREET})(?:\s*[&/+]\s*|\s+(?:and|y|at)\s+)(?P<b>{_STREET})"
+    r"(?![A-Za-z])"
 )
 _ROAD = re.compile(rf"\b(?:on|along|at|near)\s+(?P<road>{_STREET_SUFFIXED})(?![A-Za-z])")
 _STOP = {"I", "The", "We", "My", "Our", "Please", "Help", "And", "Is", "It", "This", "There"}

@@ -38,13 +38,16 @@ class _Lexicon:
     emergency: re.Pattern[str] | None
     question: re.Pattern[str] | None
     request: re.Pattern[str] | None
+    broadcast: re.Pattern[str] | None
     categories: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:\\b{p})" for p in patterns), re.I | re.M)
+    # (?<!\w) is \b before a word character, and also lets an entry start with one that is
+    # not (Spanish '¿'), which a leading \b could never match.
+    return re.compile("|".join(f"(?:(?<!\\w){p})" for p in patterns), re.I | re.M)
 
 
 def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
@@ -66,6 +69,7 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         emergency=_compile(data.get("emergency", [])),
         question=_compile(data.get("question", [])),
         request=_compile(data.get("request", [])),
+        broadcast=_compile(data.get("broadcast", [])),
         categories=compiled,
     )
 
@@ -147,6 +151,14 @@ class RuleTriage:
             return TriageResult(
                 Intent.EMERGENCY, category or "other", language, location, Priority.LIFE_SAFETY
             )
+        # Warnings, outage counts and headlines (often retweeted) mention the same words as
+        # reports; without a place or an ask they are news, not a report to ticket.
+        if (
+            location is None
+            and any(lx.broadcast and lx.broadcast.search(clean) for lx in lexicons)
+            and not any(lx.request and lx.request.search(clean) for lx in lexicons)
+        ):
+            return TriageResult(Intent.NOT_ACTIONABLE, None, language, None, Priority.LOW)
         is_question = "?" in clean and any(
             lx.question and lx.question.search(clean) for lx in lexicons
         )

@@ -1,0 +1,209 @@
+"""Rule triage on realistic storm messages in English and Spanish, and place finding."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.domain.triage import Intent, Priority
+from bot.triage.language import LanguageDetector
+from bot.triage.location import find_location
+from bot.triage.pipeline import RuleTriage
+
+E, S, Q, ST, NA = (
+    Intent.EMERGENCY,
+    Intent.SERVICE_REQUEST,
+    Intent.QUESTION,
+    Intent.STATUS_QUERY,
+    Intent.NOT_ACTIONABLE,
+)
+
+# (text, language hint, expected intent, expected category or None)
+CASES: list[tuple[str, str | None, Intent, str | None]] = [
+    # status queries, with and without a number
+    ("status SR-000123", None, ST, None),
+    ("Any update on my report? SR-004512", None, ST, None),
+    ("what's the status of my ticket", None, ST, None),
+    ("status?", None, ST, None),
+    ("/status SR-000777", None, ST, None),
+    ("/status", None, ST, None),
+    ("¿Cuál es el estado de mi reporte SR-000321?", "es", ST, None),
+    ("estado de mi reporte por favor", "es", ST, None),
+    # commands
+    ("/start", None, NA, None),
+    ("/help", None, NA, None),
+    # emergencies
+    ("We are trapped in the attic, water is coming up fast at 2314 S Broad St", None, E, None),
+    ("I smell gas outside my house on Broad & Erie", None, E, None),
+    ("Power lines sparking on the sidewalk at 5th and Market", None, E, "downed_wires"),
+    ("Water rising in the basement and my elderly parents are inside", None, E, "flooding"),
+    ("My 6 year old son is missing since the storm, last seen near 5th and Market", None, E, None),
+    ("Tree fell on a car, a man is injured and bleeding", None, E, None),
+    ("Estamos atrapados en el segundo piso, el agua sigue subiendo", "es", E, None),
+    ("Huele a gas, olor a gas muy fuerte en 5th y Lehigh", "es", E, None),
+    ("Cables con chispas en la calle frente a mi casa", "es", E, None),
+    ("Niño desaparecido cerca de Broad & Erie, ayuda", "es", E, None),
+    # service requests, one per category family
+    ("Huge tree down blocking the whole street at 2314 S Broad St", None, S, "downed_tree"),
+    ("Basement flooded with two feet of water, 700 block of S 9th St", None, S, "flooding"),
+    ("No power on our block since last night, 700 block of S 9th St", None, S, "power_outage"),
+    ("Wires down on the ground near 5th and Market, nobody around", None, S, "downed_wires"),
+    ("Traffic light out at Broad & Erie, cars are just going", None, S, "traffic_signal"),
+    ("Huge pothole opened up after the rain at 2314 S Broad St", None, S, "pothole"),
+    ("Trash cans blown everywhere and missed pickup on our street", None, S, "trash"),
+    ("Storm drain clogged and the street is a lake at 5th and Market", None, S, "sewer_water"),
+    (
+        "Our roof blew off, need someone to check the building at 2314 S Broad St",
+        None,
+        S,
+        "building_damage",
+    ),
+    ("Street light out at 5th and Market, totally dark", None, S, "street_light"),
+    ("Árbol caído bloqueando la calle en 5th y Lehigh", "es", S, "downed_tree"),
+    ("Se fue la luz en toda la cuadra desde anoche", "es", S, "power_outage"),
+    ("Hay un bache enorme en 5th y Lehigh", "es", S, "pothole"),
+    ("Inundación en el sótano de mi casa, 700 block of S 9th St", "es", S, "flooding"),
+    ("Necesitamos comida y agua potable para mi familia", "es", S, "food_water"),
+    # questions
+    ("Where is the nearest shelter open tonight?", None, Q, "shelter"),
+    ("When will trash pickup resume after the storm?", None, Q, "trash"),
+    ("Is it safe to drive on Broad St right now?", None, Q, "other"),
+    ("¿Dónde está el refugio más cercano?", "es", Q, "shelter"),
+    ("¿Cuándo vuelve la luz en el sur de Filadelfia?", "es", Q, "power_outage"),
+    # chatter and news-like lines
+    ("Thoughts and prayers to everyone in Philly tonight", None, NA, None),
+    ("Stay safe everyone!! 🙏🙏", None, NA, None),
+    ("lol this storm is wild", None, NA, None),
+    ("Thank you firefighters and city crews for all your work tonight", None, NA, None),
+    ("BREAKING: Governor declares state of emergency ahead of the hurricane", None, NA, None),
+    ("NWS: Flash Flood Warning in effect for Philadelphia County until 11 PM", None, NA, None),
+    ("PECO says 120,000 customers are without power across the region", None, NA, None),
+    ("Gracias a todos los voluntarios, Dios los bendiga", "es", NA, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "intent", "category"), CASES, ids=[c[0][:40] for c in CASES]
+)
+def test_triage_table(
+    triager: RuleTriage, text: str, hint: str | None, intent: Intent, category: str | None
+) -> None:
+    result = triager.triage(text, language_hint=hint)
+    assert result.intent is intent, result
+    if category is not None:
+        assert result.category == category, result
+    if intent is E:
+        assert result.priority == Priority.LIFE_SAFETY
+        assert result.category is not None
+    if intent in (ST, NA):
+        assert result.category is None
+    if hint == "es":
+        assert result.language == "es"
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [("status SR-000123", "000123"), ("/status SR-000777", "000777"), ("status?", None),
+     ("/status", None)],
+)  # fmt: skip
+def test_status_ticket_ref(triager: RuleTriage, text: str, ref: str | None) -> None:
+    result = triager.triage(text)
+    assert result.intent is ST
+    assert result.ticket_ref == ref
+
+
+@pytest.mark.parametrize(("text", "command"), [("/start", "start"), ("/start@philly311bot", "start"),
+                                                ("/help", "help"), ("/status", "status")])  # fmt: skip
+def test_commands(triager: RuleTriage, text: str, command: str) -> None:
+    assert triager.triage(text).command == command
+
+
+def test_language_detection_of_clear_text(triager: RuleTriage) -> None:
+    assert triager.triage("Hay un árbol caído en la calle frente a mi casa").language == "es"
+    assert triager.triage("There is a tree down in front of my house").language == "en"
+
+
+def test_language_hint_wins_for_short_text() -> None:
+    detector = LanguageDetector()
+    assert detector.detect("ok", "es-MX") == "es"
+    assert detector.detect("ok", "de") == "en"  # not a city language: the default
+    assert detector.detect("ok", None) == "en"
+
+
+def test_emergency_keeps_the_location(triager: RuleTriage) -> None:
+    result = triager.triage("Family trapped on the roof at 2314 S Broad St, water rising")
+    assert result.intent is E
+    assert result.location is not None
+    assert result.location.normalized == "2314 S BROAD ST"
+
+
+def test_shared_coordinates_count_as_a_place(triager: RuleTriage) -> None:
+    result = triager.triage("tree down blocking the road", has_coordinates=True)
+    assert result.location is not None
+    assert result.location.kind == "coordinates"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "normalized"),
+    [
+        ("Tree down at 2314 S Broad St please help", "address", "2314 S BROAD ST"),
+        ("flooding on the 700 block of S 9th St", "block", "700 BLOCK S 9TH ST"),
+        ("wires down at 5th and Market", "intersection", "5TH ST & MARKET"),
+        ("traffic light out at Broad & Erie", "intersection", "BROAD & ERIE"),
+        ("árbol caído en 5th y Lehigh", "intersection", "5TH ST & LEHIGH"),
+        ("corner of N 22nd St and W Lehigh Ave, big pothole", "intersection",
+         "N 22ND ST & W LEHIGH AVE"),
+        ("pothole near 1500 Market Street", "address", "1500 MARKET ST"),
+        ("big limb down on Cottman Ave", "road", "COTTMAN AVE"),
+    ],
+)  # fmt: skip
+def test_find_location(text: str, kind: str, normalized: str) -> None:
+    location = find_location(text)
+    assert location is not None
+    assert location.kind == kind
+    assert location.normalized == normalized
+    assert location.text in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thoughts and prayers to everyone tonight",
+        "Happy Birthday to my mom, stay safe",
+        "Kathy Jones says the power is out",
+        "I am so tired of this storm",
+        "We need help",
+        "",
+    ],
+)
+def test_no_location(text: str) -> None:
+    assert find_location(text) is None
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=400))
+def test_triage_never_raises(triager: RuleTriage, text: str) -> None:
+    result = triager.triage(text)
+    assert result.intent in Intent
+    assert result.language
+
+
+def test_long_adversarial_text_is_fast(triager: RuleTriage) -> None:
+    import time
+
+    samples = [
+        "Aa " * 4000,
+        "5th and " * 1500,
+        "1 " * 6000,
+        "Broad & " * 1500,
+        "¿" * 10000,
+        "SR" + "1" * 9998,
+    ]
+    for text in samples:
+        started = time.perf_counter()
+        triager.triage(text)
+        # Not a benchmark: a guard against catastrophic regex backtracking.
+        assert time.perf_counter() - started < 2.0, text[:20]
