@@ -53,10 +53,13 @@ def _storm(
     first = first_wave(160)
     post(x_sim, tg_sim, first)
     wait_for(
-        lambda: answered_count(x_sim, tg_sim, first) + len(_uncertain_refs(engine))
-        >= sum(m.answered for m in first),
-        timeout, what="replies to the first wave",
-    )  # fmt: skip
+        lambda: (
+            answered_count(x_sim, tg_sim, first) + len(_uncertain_refs(engine))
+            >= sum(m.answered for m in first)
+        ),
+        timeout,
+        what="replies to the first wave",
+    )
     numbers = ticket_numbers(x_sim, tg_sim, first)
     second = second_wave(
         [m for m in first if f"{m.platform}:{m.author}" in numbers or not m.actionable],
@@ -66,10 +69,13 @@ def _storm(
     post(x_sim, tg_sim, second)
     everything = first + second
     wait_for(
-        lambda: answered_count(x_sim, tg_sim, everything) + len(_uncertain_refs(engine))
-        >= sum(m.answered for m in everything),
-        timeout, what="replies to the status queries",
-    )  # fmt: skip
+        lambda: (
+            answered_count(x_sim, tg_sim, everything) + len(_uncertain_refs(engine))
+            >= sum(m.answered for m in everything)
+        ),
+        timeout,
+        what="replies to the status queries",
+    )
     return check_outcome(x_sim, tg_sim, everything, uncertain_refs=_uncertain_refs(engine))
 
 
@@ -122,8 +128,11 @@ def test_x_credentials_refused_does_not_stop_telegram(
     first = [m for m in first_wave(60) if m.platform == "telegram"]
     with BotThread(bot):
         post(x_sim, tg_sim, first)
-        wait_for(lambda: answered_count(x_sim, tg_sim, first) >= sum(m.answered for m in first), 30,
-                 what="Telegram replies while X refuses the credentials")  # fmt: skip
+        wait_for(
+            lambda: answered_count(x_sim, tg_sim, first) >= sum(m.answered for m in first),
+            30,
+            what="Telegram replies while X refuses the credentials",
+        )
         assert bot.status["x"].state == "stopped"
         assert "credentials" in bot.status["x"].detail
     check_outcome(x_sim, tg_sim, first)
@@ -136,12 +145,18 @@ def test_x_401_mid_stream_stops_x_only(
     bot = build(bot_settings(db_url(sqlite_engine), x_sim, tg_sim), env=ENV)
     wave = first_wave(40)
     with BotThread(bot):
-        wait_for(lambda: bot.status.get("x") is not None and bot.status["x"].state == "running", 10,
-                 what="X connected")  # fmt: skip
+        wait_for(
+            lambda: bot.status.get("x") is not None and bot.status["x"].state == "running",
+            10,
+            what="X connected",
+        )
         x_sim.auth_fail = True
         post(x_sim, tg_sim, wave)
         tg_msgs = [m for m in wave if m.platform == "telegram"]
-        wait_for(lambda: answered_count(x_sim, tg_sim, tg_msgs) >= sum(m.answered for m in tg_msgs), 30,
-                 what="Telegram replies")  # fmt: skip
+        wait_for(
+            lambda: answered_count(x_sim, tg_sim, tg_msgs) >= sum(m.answered for m in tg_msgs),
+            30,
+            what="Telegram replies",
+        )
         wait_for(lambda: bot.status["x"].state == "stopped", 10, what="X stopped")
     check_outcome(x_sim, tg_sim, tg_msgs)
