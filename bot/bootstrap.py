@@ -116,6 +116,7 @@ class Bot:
     connectors: dict[str, Connector]
     status: dict[str, PlatformStatus] = field(default_factory=dict)
     listeners: dict[str, Listener] = field(default_factory=dict)
+    env: Mapping[str, str] = field(default_factory=dict)
     on_outcome: Callable[[Outcome], None] | None = None
     stop_event: asyncio.Event = field(default_factory=asyncio.Event)
     _work: asyncio.Event = field(default_factory=asyncio.Event)
@@ -195,6 +196,8 @@ class Bot:
                 backoff = min(backoff * 2, 60.0)
         if self.stop_event.is_set():
             return
+        if not self._polls(name) and not await self._register_webhook(name, connector):
+            return
         status.state, status.detail = "running", ""
         _LOGGER.info("%s: connected", name)
         jobs = [self.dispatcher.run(name, self.stop_event)]
@@ -217,6 +220,39 @@ class Bot:
             # One failing platform stops itself; the others keep working.
             self.status[name] = PlatformStatus("stopped", listener.stopped_reason)
             self.dispatcher.state[name].stopped_reason = listener.stopped_reason
+
+    async def _register_webhook(self, name: str, connector: Connector) -> bool:
+        """Point Telegram at ``[web] public_url``/telegram/webhook with the secret token."""
+        tg = self.settings.platforms.telegram
+        secret = self.env.get(tg.secret_token_env, "")
+        public = self.settings.web.public_url
+        status = self.status[name]
+        if not secret or not public:
+            status.state = "stopped"
+            status.detail = (
+                f"webhook mode needs [web] public_url and the secret in ${tg.secret_token_env}"
+            )
+            _LOGGER.error("%s: %s", name, status.detail)
+            return False
+        set_webhook = getattr(connector, "set_webhook", None)
+        if set_webhook is None:
+            status.state, status.detail = "stopped", "connector has no webhook mode"
+            return False
+        url = public.rstrip("/") + "/telegram/webhook"
+        backoff = self.settings.delivery.base_backoff_seconds
+        while not self.stop_event.is_set():
+            try:
+                await set_webhook(url, secret)
+                _LOGGER.info("%s: webhook registered at %s", name, url)
+                return True
+            except AuthFailed as exc:
+                status.state, status.detail = "stopped", f"credentials refused: {exc}"
+                return False
+            except ConnectorError as exc:
+                _LOGGER.warning("%s: cannot set the webhook (%s); retrying", name, exc)
+                await sleep_or_stop(self.stop_event, backoff)
+                backoff = min(backoff * 2, self.settings.delivery.max_backoff_seconds)
+        return False
 
     def _polls(self, name: str) -> bool:
         return not (name == "telegram" and self.settings.platforms.telegram.mode == "webhook")
@@ -262,4 +298,4 @@ def build(
         idle_sleep=delivery.idle_sleep_seconds,
         verify_grace=delivery.verify_grace_seconds,
     )
-    return Bot(settings, engine, intake, dispatcher, dict(connectors), status=status)
+    return Bot(settings, engine, intake, dispatcher, dict(connectors), status=status, env=environ)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +70,7 @@ def _health_counts(bot: Bot) -> dict[str, int]:
 def create_app(bot: Bot) -> Starlette:
     """The ASGI application for ``bot``."""
     secret_var = bot.settings.platforms.telegram.secret_token_env
-    webhook_secret = os.environ.get(secret_var, "")
+    webhook_secret = bot.env.get(secret_var, "")
 
     async def index(_request: Request) -> Response:
         data = await asyncio.to_thread(_recent, bot)

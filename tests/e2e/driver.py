@@ -135,7 +135,7 @@ class BotThread:
         def main() -> None:
             asyncio.set_event_loop(self.loop)
             try:
-                self.loop.run_until_complete(bot.run(serve_web=False))
+                self.loop.run_until_complete(bot.run())
             except BaseException as exc:  # reported by stop()
                 self.error = exc
             finally:
