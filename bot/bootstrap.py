@@ -165,9 +165,18 @@ class Bot:
     async def _intake_worker(self) -> None:
         idle = self.settings.intake.idle_sleep_seconds
         batch = self.settings.intake.batch_size
+        backoff = self.settings.delivery.base_backoff_seconds
         while not self.stop_event.is_set():
             self._work.clear()
-            outcomes = await asyncio.to_thread(self.intake.process_pending, batch)
+            try:
+                outcomes = await asyncio.to_thread(self.intake.process_pending, batch)
+            except Exception:
+                # The database is unreachable or locked: nothing was claimed, retry later.
+                _LOGGER.exception("intake worker: processing failed; retry in %.1fs", backoff)
+                await sleep_or_stop(self.stop_event, backoff)
+                backoff = min(backoff * 2, self.settings.delivery.max_backoff_seconds)
+                continue
+            backoff = self.settings.delivery.base_backoff_seconds
             if outcomes:
                 self.dispatcher.wake()
                 if self.on_outcome is not None:

@@ -78,11 +78,20 @@ class Listener:
                 await sleep_or_stop(stop, backoff)
                 backoff = min(backoff * 2, self.max_backoff)
                 continue
-            backoff = self.base_backoff
             self.polls += 1
-            new = await asyncio.to_thread(
-                self.intake.store, result.messages, platform=platform, cursor=result.cursor
-            )
+            try:
+                new = await asyncio.to_thread(
+                    self.intake.store, result.messages, platform=platform, cursor=result.cursor
+                )
+            except Exception:
+                # Not stored, so not acknowledged: the next fetch with the old cursor
+                # brings the same messages again once the database is back.
+                self.errors += 1
+                _LOGGER.exception("%s: storing a batch failed; retry in %.1fs", platform, backoff)
+                await sleep_or_stop(stop, backoff)
+                backoff = min(backoff * 2, self.max_backoff)
+                continue
+            backoff = self.base_backoff
             if result.cursor is not None:
                 cursor = result.cursor
             if new:
