@@ -234,13 +234,15 @@ class Dispatcher:
             if exc.maybe_delivered:
                 await self._settle_unknown(platform, row, str(exc))
             else:
-                backoff = self._backoff(row.attempts)
+                # row.attempts was read before the claim counted this attempt.
+                backoff = self._backoff(row.attempts + 1)
                 _LOGGER.info("%s: send failed (%s); retry in %.1fs", platform, exc, backoff)
                 await asyncio.to_thread(self._retry, row.id, backoff, str(exc))
             return True
         except ConnectorError as exc:
             state.retried += 1
-            await asyncio.to_thread(self._retry, row.id, self._backoff(row.attempts), str(exc))
+            backoff = self._backoff(row.attempts + 1)
+            await asyncio.to_thread(self._retry, row.id, backoff, str(exc))
             return True
         if budget is not None:
             budget.record(row.chat_id)

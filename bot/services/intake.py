@@ -121,11 +121,15 @@ class IntakeService:
             new = 0
             if rows:
                 insert_ = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-                stmt = insert_(_INBOX).on_conflict_do_nothing(
-                    index_elements=["platform", "external_id"]
+                # rowcount is -1 on PostgreSQL (the insert carries RETURNING for the id), so
+                # count the ids returned: none when the message was already stored.
+                stmt = (
+                    insert_(_INBOX)
+                    .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+                    .returning(_INBOX.c.id)
                 )
                 for row in rows:
-                    new += max(conn.execute(stmt, row).rowcount, 0)
+                    new += conn.execute(stmt, row).first() is not None
             if platform is not None and cursor is not None:
                 self._save_cursor(conn, platform, cursor)
         return new

@@ -45,9 +45,16 @@ class _Lexicon:
 def _compile(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    # (?<!\w) is \b before a word character, and also lets an entry start with one that is
-    # not (Spanish '¿'), which a leading \b could never match.
-    return re.compile("|".join(f"(?:(?<!\\w){p})" for p in patterns), re.I | re.M)
+    return re.compile("|".join(f"(?:{_boundary(p)}{p})" for p in patterns), re.I | re.M)
+
+
+def _boundary(pattern: str) -> str:
+    # An entry that starts with a literal non-word character (Spanish '¿') gets no leading
+    # \b: there it would demand a word character before it, so the entry could never match.
+    first = pattern[:1]
+    if first and not first.isalnum() and first not in "_([\\^.":
+        return ""
+    return "\\b"
 
 
 def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:

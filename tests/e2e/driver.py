@@ -111,7 +111,8 @@ def check_outcome(
             assert text.index("911") < text.index(numbers[0]), f"911 must come first: {text}"
         if m.kind in ("status_own", "status_latest"):
             assert numbers == [m.expect_ticket] or set(numbers) == {m.expect_ticket}, (where, text)
-            assert "could not find" not in text.lower() and "no encontramos" not in text.lower()
+            assert "could not find" not in text.lower()
+            assert "no encontramos" not in text.lower()
         if m.kind == "status_other":
             # Named only to say it is not theirs; no status of someone else's ticket.
             assert "could not find" in text.lower(), (where, text)

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -130,9 +129,9 @@ def test_kill_dash_nine_mid_stream(
             )
         ).all()
         x_uncertain = conn.execute(
-            select(func.count()).select_from(OUTBOX).where(
-                OUTBOX.c.status == "uncertain", OUTBOX.c.platform == "x"
-            )
+            select(func.count())
+            .select_from(OUTBOX)
+            .where(OUTBOX.c.status == "uncertain", OUTBOX.c.platform == "x")
         ).scalar()
     # X sends of unknown fate are verified on the account's timeline; only Telegram (which
     # cannot be asked) may hold a reply for staff, at most one per kill.

@@ -46,7 +46,9 @@ def test_every_template_renders(
 ) -> None:
     rendered = reply_templates.render(template_id, language, **VALUES[template_id])
     assert rendered.text
-    assert "{{" not in rendered.text and "{%" not in rendered.text and "}}" not in rendered.text
+    assert "{{" not in rendered.text
+    assert "{%" not in rendered.text
+    assert "}}" not in rendered.text
     assert len(rendered.text) <= MAX_OUTPUT_CHARS
     for value in VALUES[template_id].values():
         if isinstance(value, str) and value.startswith("SR-"):

@@ -113,8 +113,11 @@ def test_status_ticket_ref(triager: RuleTriage, text: str, ref: str | None) -> N
     assert result.ticket_ref == ref
 
 
-@pytest.mark.parametrize(("text", "command"), [("/start", "start"), ("/start@philly311bot", "start"),
-                                                ("/help", "help"), ("/status", "status")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [("/start", "start"), ("/start@philly311bot", "start"), ("/help", "help"),
+     ("/status", "status")],
+)  # fmt: skip
 def test_commands(triager: RuleTriage, text: str, command: str) -> None:
     assert triager.triage(text).command == command
 
