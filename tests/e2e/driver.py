@@ -116,7 +116,8 @@ def check_outcome(
         if m.kind == "status_other":
             # Named only to say it is not theirs; no status of someone else's ticket.
             assert "could not find" in text.lower(), (where, text)
-            assert "crew" not in text and "closed" not in text, (where, text)
+            assert "crew" not in text, (where, text)
+            assert "closed" not in text, (where, text)
         if m.kind == "status_none":
             assert not numbers, (where, text)
     return counts

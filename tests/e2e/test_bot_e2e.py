@@ -111,7 +111,8 @@ def test_storm_with_faults_on_every_route(
     bot = build(bot_settings(db_url(engine), x_sim, tg_sim, timeout=1.0), env=ENV)
     with BotThread(bot):
         counts = _storm(x_sim, tg_sim, engine, timeout=120)
-    assert x_sim.faults.pending() == 0 and tg_sim.faults.pending() == 0, "faults left unused"
+    assert x_sim.faults.pending() == 0, "X faults left unused"
+    assert tg_sim.faults.pending() == 0, "Telegram faults left unused"
     # Only Telegram sends cut off mid-way can be of unknown fate (X is verified on its
     # timeline); they are never re-sent, and stay visible on the console.
     states = _outbox_states(engine)
