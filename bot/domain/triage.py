@@ -41,6 +41,7 @@ class Location:
         normalized: canonical form (e.g. ``"5TH ST & MARKET ST"``), when known.
         latitude: latitude, when known.
         longitude: longitude, when known.
+        neighborhood: the city neighborhood the place lies in, when known.
     """
 
     text: str
@@ -48,6 +49,7 @@ class Location:
     normalized: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    neighborhood: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,8 @@ class TriageResult:
             loc = {"text": self.location.text, "kind": self.location.kind}
             if self.location.normalized:
                 loc["normalized"] = self.location.normalized
+            if self.location.neighborhood:
+                loc["neighborhood"] = self.location.neighborhood
             if self.location.latitude is not None:
                 loc["lat"] = self.location.latitude
                 loc["lon"] = self.location.longitude
