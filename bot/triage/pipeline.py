@@ -11,12 +11,25 @@ from typing import Protocol
 from bot.domain.triage import Intent, Location, Priority, TriageResult
 from bot.triage.language import LanguageDetector
 from bot.triage.location import find_location
+from bot.triage.model import MODEL_PATH, IntentModel, features
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 _TICKET = re.compile(r"\b(?:SR|sr|Sr)[-\s#]?(\d{3,})\b")
 _COMMAND = re.compile(r"^/(?P<cmd>[a-z_]+)(?:@\w+)?(?:\s+(?P<arg>.*))?$", re.S)
 _MENTION = re.compile(r"(?:^|\s)@\w{1,15}\b")
 _URL = re.compile(r"https?://\S+")
+
+
+_SHIPPED: list[IntentModel] = []
+
+
+def shipped_model() -> IntentModel | None:
+    """The model trained by ``python -m bench.train``, loaded once; None if not shipped."""
+    if not _SHIPPED:
+        if not MODEL_PATH.exists():
+            return None
+        _SHIPPED.append(IntentModel.load(MODEL_PATH))
+    return _SHIPPED[0]
 
 
 class Triager(Protocol):
@@ -97,8 +110,11 @@ class RuleTriage:
         detector: LanguageDetector | None = None,
         lexicon_dir: Path = LEXICON_DIR,
         max_chars: int = 10000,
+        model: IntentModel | None = None,
+        use_model: bool = True,
     ) -> None:
         self.categories = categories
+        self.model = model if model is not None or not use_model else shipped_model()
         self.detector = detector or LanguageDetector()
         self.max_chars = max_chars
         self._lexicons: dict[str, _Lexicon] = {
@@ -154,36 +170,76 @@ class RuleTriage:
             return TriageResult(Intent.STATUS_QUERY, None, language, None, Priority.NORMAL)
 
         category = self._category(clean, lexicons)
-        if any(lx.emergency and lx.emergency.search(clean) for lx in lexicons):
-            return TriageResult(
-                Intent.EMERGENCY, category or "other", language, location, Priority.LIFE_SAFETY
-            )
+        em_rule = any(lx.emergency and lx.emergency.search(clean) for lx in lexicons)
+        req_rule = any(lx.request and lx.request.search(clean) for lx in lexicons)
         # Warnings, outage counts and headlines (often retweeted) mention the same words as
         # reports; without a place or an ask they are news, not a report to ticket.
-        if (
+        broadcast = (
             location is None
+            and not req_rule
             and any(lx.broadcast and lx.broadcast.search(clean) for lx in lexicons)
-            and not any(lx.request and lx.request.search(clean) for lx in lexicons)
-        ):
-            return TriageResult(Intent.NOT_ACTIONABLE, None, language, None, Priority.LOW)
+        )
         is_question = "?" in clean and any(
             lx.question and lx.question.search(clean) for lx in lexicons
         )
-        if category is not None and not is_question:
-            return TriageResult(
-                Intent.SERVICE_REQUEST, category, language, location, Priority.NORMAL
+        if self.model is None:
+            emergency = em_rule
+            actionable = not broadcast and (category is not None or is_question or req_rule)
+        else:
+            emergency, actionable, category = self._with_model(
+                clean, em_rule, req_rule, broadcast, is_question, category, location
             )
+        if emergency:
+            return TriageResult(
+                Intent.EMERGENCY, category or "other", language, location, Priority.LIFE_SAFETY
+            )
+        if not actionable:
+            return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
         if is_question:
             return TriageResult(
                 Intent.QUESTION, category or "other", language, location, Priority.LOW
             )
-        if any(lx.request and lx.request.search(clean) for lx in lexicons):
-            return TriageResult(
-                Intent.SERVICE_REQUEST, "other", language, location, Priority.NORMAL
+        return TriageResult(
+            Intent.SERVICE_REQUEST, category or "other", language, location, Priority.NORMAL
+        )
+
+    def _with_model(
+        self,
+        text: str,
+        em_rule: bool,
+        req_rule: bool,
+        broadcast: bool,
+        is_question: bool,
+        category: str | None,
+        location: Location | None,
+    ) -> tuple[bool, bool, str | None]:
+        """Rules and the statistical model together: (emergency, actionable, category)."""
+        model = self.model
+        assert model is not None
+        feats = features(text)
+        p_req = model.request.score(feats)
+        p_em = model.emergency.score(feats)
+        t = model.thresholds
+        asks = p_req >= t["request"]
+        leaning = p_req >= t["request_low"]
+        # A life-safety word counts when the message reads like a resident's own report
+        # (an ask, a place, or the model leaning that way), not in a headline about others.
+        emergency = (em_rule and (asks or leaning or req_rule or location is not None)) or (
+            p_em >= t["emergency"] and (asks or em_rule)
+        )
+        actionable = emergency or (
+            not broadcast
+            and (
+                asks
+                or req_rule
+                or is_question
+                or (category is not None and (leaning or location is not None))
             )
-        if has_coordinates and not clean:
-            return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
-        return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
+        )
+        if actionable and category is None:
+            guess, _p = model.category.best(feats)
+            category = guess if guess in self.categories else None
+        return emergency, actionable, category
 
     def _category(self, text: str, lexicons: list[_Lexicon]) -> str | None:
         for lexicon in lexicons:
