@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench fmt clean eval
+.PHONY: run test lint typecheck bench fmt clean eval train
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -31,6 +31,12 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.intake
+	$(BIN)/python -m bench.triage
+	$(BIN)/python -m bench.triage_quality
+
+train: $(STAMP)
+	$(BIN)/python -m bench.train
+	$(BIN)/python bench/train_location.py --data ../shared/data --drop w,pw,wn,x --min-weight 0.5
 
 eval: $(STAMP)
 	$(PYTHON) ../shared/eval/triage_eval.py --data ../shared/data --cmd "$(BIN)/crisisbot triage"

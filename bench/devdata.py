@@ -12,7 +12,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA = Path(os.environ.get("CRISISBOT_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+DATA = Path(
+    os.environ.get("CRISISBOT_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
+)
 
 # Disaster Response label -> the city's categories the eval accepts for it.
 CATEGORY_MAP: dict[str, set[str]] = {

@@ -54,7 +54,9 @@ def _binary(vocab: Vocab, x: csr_matrix, y: np.ndarray, w: np.ndarray, c: float)
     clf = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear")
     clf.fit(x, y, sample_weight=w)
     coef = clf.coef_[0]
-    weights = {vocab.names[i]: round(float(v), 4) for i, v in enumerate(coef) if abs(v) >= MIN_WEIGHT}
+    weights = {
+        vocab.names[i]: round(float(v), 4) for i, v in enumerate(coef) if abs(v) >= MIN_WEIGHT
+    }
     return BinaryHead(round(float(clf.intercept_[0]), 4), weights)
 
 
@@ -66,7 +68,9 @@ def _threshold_for_recall(scores: np.ndarray, gold: np.ndarray, recall: float) -
     return float(pos[min(k, len(pos) - 1)])
 
 
-def train(items: Sequence[Item], *, emergency_recall: float = 0.85, seed: int = 311) -> IntentModel:
+def train(
+    items: Sequence[Item], *, emergency_recall: float = 0.85, seed: int = 311
+) -> IntentModel:
     """Fit the three heads on ``items``; thresholds from 3-fold CV inside ``items``."""
     items = sorted(items, key=lambda it: it.id)
     docs = [features(it.text) for it in items]
@@ -108,7 +112,9 @@ def train(items: Sequence[Item], *, emergency_recall: float = 0.85, seed: int = 
         col = clf.coef_[:, j]
         if np.max(np.abs(col)) >= MIN_WEIGHT:
             cat_weights[name] = tuple(round(float(v), 4) for v in col)
-    category = MulticlassHead(classes, tuple(round(float(b), 4) for b in clf.intercept_), cat_weights)
+    category = MulticlassHead(
+        classes, tuple(round(float(b), 4) for b in clf.intercept_), cat_weights
+    )
     return IntentModel(
         request=request,
         emergency=emergency,
@@ -131,7 +137,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         "(Olteanu et al.); see README"
     )
     model.dump(args.out)
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB): {model.meta}, thresholds {model.thresholds}")
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB): {model.meta}, thresholds {model.thresholds}"
+    )
 
 
 if __name__ == "__main__":

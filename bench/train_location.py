@@ -41,7 +41,8 @@ def load_eval(data: Path) -> ModuleType:
     """The shared evaluation script, imported so reading and scoring match it exactly."""
     path = data.parent / "eval" / "triage_eval.py"
     spec = importlib.util.spec_from_file_location("triage_eval", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -146,7 +147,9 @@ def prune(weights: dict[str, float], minimum: float) -> dict[str, float]:
 def predict(model: loc.TokenModel, items: list[dict[str, object]]) -> dict[str, dict[str, object]]:
     pred: dict[str, dict[str, object]] = {}
     for it in items:
-        found = loc.find_street_form(str(it["text"])) or loc.find_place_name(str(it["text"]), model)
+        found = loc.find_street_form(str(it["text"])) or loc.find_place_name(
+            str(it["text"]), model
+        )
         pred[str(it["id"])] = {"location": {"text": found.text} if found else None}
     return pred
 
@@ -155,7 +158,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=loc.MODEL_PATH)
-    ap.add_argument("--drop", default="", help="ablation: feature templates to leave out, e.g. w,pw")
+    ap.add_argument(
+        "--drop", default="", help="ablation: feature templates to leave out, e.g. w,pw"
+    )
     ap.add_argument("--min-weight", type=float, default=0.05, help="prune smaller weights")
     ap.add_argument("--eval-only", action="store_true", help="score the committed model on dev")
     args = ap.parse_args()
@@ -173,19 +178,27 @@ def main() -> None:
             weights = prune(train(fit, epochs), args.min_weight)
             for threshold in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0):
                 res = te.score(held, predict(loc.TokenModel(weights, threshold), held))
-                print(f"epochs={epochs:2d} threshold={threshold:4.2f} held-out train "
-                      f"P={res['location_precision']:.3f} R={res['location_recall']:.3f} "
-                      f"F1={res['location_f1']:.3f}")
+                print(
+                    f"epochs={epochs:2d} threshold={threshold:4.2f} held-out train "
+                    f"P={res['location_precision']:.3f} R={res['location_recall']:.3f} "
+                    f"F1={res['location_f1']:.3f}"
+                )
                 if res["location_f1"] > best[0]:
                     best = (res["location_f1"], epochs, threshold)
         print(f"chosen on held-out train: epochs={best[1]} threshold={best[2]} F1={best[0]:.3f}")
         weights = prune(train(feats, best[1]), args.min_weight)
-        payload = {"_attribution": ATTRIBUTION, "epochs": best[1], "threshold": best[2],
-                   "dropped_templates": sorted(drop), "min_weight": args.min_weight,
-                   "weights": dict(sorted(weights.items()))}
+        payload = {
+            "_attribution": ATTRIBUTION,
+            "epochs": best[1],
+            "threshold": best[2],
+            "dropped_templates": sorted(drop),
+            "min_weight": args.min_weight,
+            "weights": dict(sorted(weights.items())),
+        }
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n",
-                            encoding="utf-8")
+        args.out.write_text(
+            json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+        )
         print(f"wrote {args.out} ({len(weights)} weights, {args.out.stat().st_size} bytes)")
     model = loc.TokenModel.load(args.out)
     assert model is not None, f"no model at {args.out}"
@@ -193,8 +206,10 @@ def main() -> None:
     start = time.perf_counter()
     res = te.score(dev, predict(model, dev))
     per = (time.perf_counter() - start) / max(1, len(dev)) * 1e6
-    print(f"dev ({len(dev)} tweets): P={res['location_precision']:.3f} "
-          f"R={res['location_recall']:.3f} F1={res['location_f1']:.3f}  ({per:.0f} us/tweet)")
+    print(
+        f"dev ({len(dev)} tweets): P={res['location_precision']:.3f} "
+        f"R={res['location_recall']:.3f} F1={res['location_f1']:.3f}  ({per:.0f} us/tweet)"
+    )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import contextlib
 import logging
 import os
 import time
+from pathlib import Path
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from bot.services.intake import IntakeService, Outcome
 from bot.services.listener import Listener, sleep_or_stop
 from bot.services.templates import ReplyTemplates
 from bot.triage import RuleTriage
+from bot.triage.gazetteer import Gazetteer, Locator
 from bot.triage.pipeline import Triager
 
 _LOGGER = logging.getLogger(__name__)
@@ -82,7 +84,18 @@ def budgets_for(settings: Settings, platforms: list[str]) -> dict[str, SendBudge
 
 def build_triager(settings: Settings) -> Triager:
     """The configured triage (rules over the city's lexicons for now)."""
-    return RuleTriage(settings.category_codes, max_chars=settings.intake.max_text_chars)
+    locator = Locator()
+    if settings.gazetteer.directory:
+        try:
+            locator = Locator(Gazetteer.load(Path(settings.gazetteer.directory)))
+        except (OSError, ValueError) as exc:
+            _LOGGER.error(
+                "gazetteer at %s unusable (%s); places keep their written form",
+                settings.gazetteer.directory, exc,
+            )  # fmt: skip
+    return RuleTriage(
+        settings.category_codes, max_chars=settings.intake.max_text_chars, locator=locator
+    )
 
 
 def build_intake(settings: Settings, engine: Engine) -> IntakeService:

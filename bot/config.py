@@ -146,6 +146,16 @@ class DeliverySettings(_Section):
     verify_grace_seconds: float = Field(default=10.0, gt=0)
 
 
+class GazetteerSettings(_Section):
+    """``[gazetteer]``: the city's street, landmark and neighborhood files.
+
+    ``directory`` holds ``passyunk_*.csv`` and ``philadelphia-neighborhoods.geojson`` (see
+    README); unset, places keep their written form and get no neighborhood.
+    """
+
+    directory: str | None = None
+
+
 class Settings(_Section):
     """The whole configuration."""
 
@@ -155,6 +165,7 @@ class Settings(_Section):
     tickets: TicketSettings = Field(default_factory=TicketSettings)
     intake: IntakeSettings = Field(default_factory=IntakeSettings)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+    gazetteer: GazetteerSettings = Field(default_factory=GazetteerSettings)
     services: list[ServiceType] = Field(default_factory=_default_services)
     templates_dir: str | None = None
 

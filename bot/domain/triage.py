@@ -37,7 +37,8 @@ class Location:
 
     Attributes:
         text: the span as written.
-        kind: ``address``, ``block``, ``intersection``, ``landmark``, ``coordinates``.
+        kind: ``address``, ``block``, ``intersection``, ``landmark``, ``road``, ``place``
+            (a named area or point found by the token model), ``coordinates``.
         normalized: canonical form (e.g. ``"5TH ST & MARKET ST"``), when known.
         latitude: latitude, when known.
         longitude: longitude, when known.
@@ -63,6 +64,9 @@ class TriageResult:
     priority: int
     ticket_ref: str | None = None
     command: str | None = None
+    text_key: str | None = None
+    simhash: int = 0
+    place_key: str | None = None
 
     def as_json(self) -> dict[str, object]:
         """The ``crisisbot triage`` output shape (without the id)."""
@@ -82,4 +86,9 @@ class TriageResult:
             "language": self.language,
             "location": loc,
             "priority": self.priority,
+            "dedupe": {
+                "text": self.text_key,
+                "simhash": f"{self.simhash:016x}",
+                "place": self.place_key,
+            },
         }

@@ -226,7 +226,11 @@ class IntakeService:
         result = self.triager.triage(
             row.text[: self.max_text_chars],
             language_hint=row.language_hint,
-            has_coordinates=row.latitude is not None,
+            coordinates=(
+                (row.latitude, row.longitude)
+                if row.latitude is not None and row.longitude is not None
+                else None
+            ),
         )
         if result.command in ("start", "help"):
             outcome = Outcome(row.id, result.intent.value, None, "welcome")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -9,8 +10,9 @@ from pathlib import Path
 from typing import Protocol
 
 from bot.domain.triage import Intent, Location, Priority, TriageResult
+from bot.triage.dedupe import place_key, simhash, text_key
 from bot.triage.language import LanguageDetector
-from bot.triage.location import find_location
+from bot.triage.gazetteer import Locator
 from bot.triage.model import MODEL_PATH, IntentModel, features
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
@@ -40,7 +42,7 @@ class Triager(Protocol):
         text: str,
         *,
         language_hint: str | None = None,
-        has_coordinates: bool = False,
+        coordinates: tuple[float, float] | None = None,
     ) -> TriageResult:
         """Understand one message."""
 
@@ -52,6 +54,7 @@ class _Lexicon:
     question: re.Pattern[str] | None
     request: re.Pattern[str] | None
     broadcast: re.Pattern[str] | None
+    personal: re.Pattern[str] | None
     categories: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -90,6 +93,7 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         question=_compile(data.get("question", [])),
         request=_compile(data.get("request", [])),
         broadcast=_compile(data.get("broadcast", [])),
+        personal=_compile([f"(?:{p})(?!\\w)" for p in data.get("personal", [])]),
         categories=compiled,
     )
 
@@ -112,8 +116,10 @@ class RuleTriage:
         max_chars: int = 10000,
         model: IntentModel | None = None,
         use_model: bool = True,
+        locator: Locator | None = None,
     ) -> None:
         self.categories = categories
+        self.locator = locator or Locator()
         self.model = model if model is not None or not use_model else shipped_model()
         self.detector = detector or LanguageDetector()
         self.max_chars = max_chars
@@ -134,16 +140,35 @@ class RuleTriage:
         text: str,
         *,
         language_hint: str | None = None,
-        has_coordinates: bool = False,
+        coordinates: tuple[float, float] | None = None,
+    ) -> TriageResult:
+        """Understand one message; never raises on any text."""
+        result = self._triage(text, language_hint=language_hint, coordinates=coordinates)
+        if not result.intent.actionable:
+            return dataclasses.replace(result, text_key=text_key(text))
+        place = result.location.normalized if result.location else None
+        return dataclasses.replace(
+            result,
+            text_key=text_key(text),
+            simhash=simhash(text),
+            place_key=place_key(result.category, place),
+        )
+
+    def _triage(
+        self,
+        text: str,
+        *,
+        language_hint: str | None = None,
+        coordinates: tuple[float, float] | None = None,
     ) -> TriageResult:
         """Understand one message; never raises on any text."""
         text = text[: self.max_chars]
         clean = _URL.sub(" ", _MENTION.sub(" ", text)).strip()
         language = self.detector.detect(clean, language_hint)
         lexicons = self._lexicons_for(language)
-        location: Location | None = find_location(clean)
-        if location is None and has_coordinates:
-            location = Location("shared location", "coordinates")
+        location: Location | None = self.locator.find(clean)
+        if location is None and coordinates is not None:
+            location = self.locator.from_coordinates(*coordinates)
 
         command = _COMMAND.match(clean)
         if command:
@@ -182,13 +207,33 @@ class RuleTriage:
         is_question = "?" in clean and any(
             lx.question and lx.question.search(clean) for lx in lexicons
         )
+        own = self._lexicons.get(language)
+        # Only the message's own language can tell a resident's voice from a headline's.
+        personal = (
+            own is None
+            or own.personal is None
+            or bool(own.personal.search(clean))
+            or len(clean.split()) <= 6
+        )
+        # Life safety first: a witness's "a man is injured" counts; only a long impersonal
+        # paragraph or a broadcast (a news story about injuries) does not.
+        news_like = not personal and location is None and (broadcast or len(clean.split()) > 35)
+        em_rule = em_rule and not news_like
         if self.model is None:
             emergency = em_rule
-            actionable = not broadcast and (category is not None or is_question or req_rule)
+            actionable = emergency or (
+                not broadcast
+                and (
+                    is_question
+                    or (personal and req_rule)
+                    or (category is not None and (personal or location is not None))
+                )
+            )
         else:
             emergency, actionable, category = self._with_model(
-                clean, em_rule, req_rule, broadcast, is_question, category, location
-            )
+                clean, em_rule, req_rule and personal,
+                broadcast, is_question, category, location, personal,
+            )  # fmt: skip
         if emergency:
             return TriageResult(
                 Intent.EMERGENCY, category or "other", language, location, Priority.LIFE_SAFETY
@@ -212,6 +257,7 @@ class RuleTriage:
         is_question: bool,
         category: str | None,
         location: Location | None,
+        personal: bool,
     ) -> tuple[bool, bool, str | None]:
         """Rules and the statistical model together: (emergency, actionable, category)."""
         model = self.model
@@ -224,19 +270,17 @@ class RuleTriage:
         leaning = p_req >= t["request_low"]
         # A life-safety word counts when the message reads like a resident's own report
         # (an ask, a place, or the model leaning that way), not in a headline about others.
-        emergency = (em_rule and (asks or leaning or req_rule or location is not None)) or (
-            p_em >= t["emergency"] and (asks or em_rule)
-        )
+        emergency = em_rule or (p_em >= t["emergency"] and asks and personal)
         actionable = emergency or (
             not broadcast
             and (
-                asks
+                (asks and personal)
                 or req_rule
                 or is_question
-                or (category is not None and (leaning or location is not None))
+                or (category is not None and (personal or leaning or location is not None))
             )
         )
-        if actionable and category is None:
+        if actionable and category is None and not is_question:
             guess, _p = model.category.best(feats)
             category = guess if guess in self.categories else None
         return emergency, actionable, category

@@ -116,7 +116,8 @@ def test_variables_are_data_not_template_source(reply_templates: ReplyTemplates)
     assert "49" not in text
 
 
-@pytest.mark.parametrize("language", ["vi", "zh", "ht", "km", "xx"])
+# Languages the city does not (yet) have approved translations for.
+@pytest.mark.parametrize("language", ["de", "ja", "tl", "xx"])
 def test_fallback_to_english_adds_the_311_line(
     reply_templates: ReplyTemplates, language: str
 ) -> None:

@@ -142,7 +142,7 @@ def test_emergency_keeps_the_location(triager: RuleTriage) -> None:
 
 
 def test_shared_coordinates_count_as_a_place(triager: RuleTriage) -> None:
-    result = triager.triage("tree down blocking the road", has_coordinates=True)
+    result = triager.triage("tree down blocking the road", coordinates=(39.9524, -75.1636))
     assert result.location is not None
     assert result.location.kind == "coordinates"
 
