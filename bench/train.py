@@ -137,9 +137,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         "(Olteanu et al.); see README"
     )
     model.dump(args.out)
-    print(
-        f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB): {model.meta}, thresholds {model.thresholds}"
-    )
+    size = args.out.stat().st_size // 1024
+    print(f"wrote {args.out} ({size} KiB): {model.meta}, thresholds {model.thresholds}")
 
 
 if __name__ == "__main__":

@@ -46,7 +46,8 @@ Predict = Callable[[list[str]], list[dict[str, Any]]]
 
 def _eval_module() -> Any:
     spec = importlib.util.spec_from_file_location("triage_eval", EVAL)
-    assert spec and spec.loader
+    assert spec is not None
+    assert spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 
 import numpy as np
@@ -38,7 +39,7 @@ def text_key(text: str) -> str | None:
 def simhash(text: str) -> int:
     """64-bit SimHash of word 2-shingles (single words for one-word texts)."""
     words = normalise(text)
-    shingles = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] or words
+    shingles = [f"{a} {b}" for a, b in itertools.pairwise(words)] or words
     if not shingles:
         return 0
     digests = b"".join(

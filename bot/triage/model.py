@@ -7,6 +7,7 @@ a dictionary lookup per feature, so it costs a few microseconds per message.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -37,7 +38,7 @@ def features(text: str) -> set[str]:
     """Binary features: unigrams and bigrams."""
     toks = tokens(text)
     feats = {f"u:{t}" for t in toks}
-    feats.update(f"b:{a} {b}" for a, b in zip(toks, toks[1:], strict=False))
+    feats.update(f"b:{a} {b}" for a, b in itertools.pairwise(toks))
     if not toks:
         feats.add("empty")
     return feats

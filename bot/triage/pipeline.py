@@ -11,14 +11,18 @@ from typing import Protocol
 
 from bot.domain.triage import Intent, Location, Priority, TriageResult
 from bot.triage.dedupe import place_key, simhash, text_key
-from bot.triage.language import LanguageDetector
 from bot.triage.gazetteer import Locator
+from bot.triage.language import LanguageDetector
 from bot.triage.model import MODEL_PATH, IntentModel, features
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 _TICKET = re.compile(r"\b(?:SR|sr|Sr)[-\s#]?(\d{3,})\b")
 _COMMAND = re.compile(r"^/(?P<cmd>[a-z_]+)(?:@\w+)?(?:\s+(?P<arg>.*))?$", re.S)
 _MENTION = re.compile(r"(?:^|\s)@\w{1,15}\b")
+# A message's language and its place show in its first sentences; long texts (forwarded
+# articles) would otherwise cost milliseconds each.
+_LANGUAGE_CHARS = 300
+_PLACE_CHARS = 600
 _URL = re.compile(r"https?://\S+")
 
 
@@ -56,6 +60,8 @@ class _Lexicon:
     broadcast: re.Pattern[str] | None
     personal: re.Pattern[str] | None
     categories: tuple[tuple[str, re.Pattern[str]], ...]
+    # One search answers "no category at all" for most messages before the per-code loop.
+    any_category: re.Pattern[str] | None = None
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str] | None:
@@ -95,6 +101,7 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         broadcast=_compile(data.get("broadcast", [])),
         personal=_compile([f"(?:{p})(?!\\w)" for p in data.get("personal", [])]),
         categories=compiled,
+        any_category=_compile([p for code in categories for p in cats.get(code, [])]),
     )
 
 
@@ -164,9 +171,9 @@ class RuleTriage:
         """Understand one message; never raises on any text."""
         text = text[: self.max_chars]
         clean = _URL.sub(" ", _MENTION.sub(" ", text)).strip()
-        language = self.detector.detect(clean, language_hint)
+        language = self.detector.detect(clean[:_LANGUAGE_CHARS], language_hint)
         lexicons = self._lexicons_for(language)
-        location: Location | None = self.locator.find(clean)
+        location: Location | None = self.locator.find(clean[:_PLACE_CHARS])
         if location is None and coordinates is not None:
             location = self.locator.from_coordinates(*coordinates)
 
@@ -287,6 +294,8 @@ class RuleTriage:
 
     def _category(self, text: str, lexicons: list[_Lexicon]) -> str | None:
         for lexicon in lexicons:
+            if lexicon.any_category is None or not lexicon.any_category.search(text):
+                continue
             for code, pattern in lexicon.categories:
                 if pattern.search(text):
                     return code
