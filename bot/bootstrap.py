@@ -10,9 +10,9 @@ import contextlib
 import logging
 import os
 import time
-from pathlib import Path
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine
 

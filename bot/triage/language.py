@@ -61,37 +61,25 @@ _MARKERS: tuple[tuple[str, frozenset[str], int], ...] = (
 )
 
 # Short, frequent words typical of one language: a vote when py3langid is unsure.
+_FUNCTION_WORDS_TEXT: dict[str, str] = {
+    "en": "the and is are was my our we there no on in of at please street power trees down "
+    "im it's its this have has been since",
+    "es": "el la los las hay mi por que una calle luz casa estamos tenemos desde está muy pero "
+    "con del se",
+    "pt": "não nao está tá tem uma rua meu minha você vocês aqui estamos desde do da na no com "
+    "casa luz",
+    "it": "il della non è c'è per sono siamo strada gli casa mia mio luce dalla nella davanti "
+    "anche",
+    "fr": "le les des est une il pas dans rue nous je on plus tout chez maison depuis courant ça",
+    "ht": "mwen nou pa gen yo nan lakay kay se ak ki sou li ap m tanpri dlo kouran manje lari "
+    "bezwen depi",
+    "pl": "nie jest się na ulicy mamy od przy jak co już prądu wody bardzo",
+    "sq": "nuk ka është eshte në ne dhe rrugë rruge një nje jemi të te",
+    "vi": "khong không co có bi bị nha nhà cua của toi tôi duong đường mat mất dien điện nuoc "
+    "nước roi rồi",
+}
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the and is are was my our we there no on in of at please street power trees down "
-        "our im it's its this have has been since".split()
-    ),
-    "es": frozenset(
-        "el la los las hay mi por que una calle luz casa estamos tenemos desde está "
-        "muy pero con del se".split()
-    ),
-    "pt": frozenset(
-        "não nao está tá tem uma rua meu minha você vocês aqui estamos desde do da na no "
-        "com casa luz".split()
-    ),
-    "it": frozenset(
-        "il della non è c'è per sono siamo strada gli casa mia mio luce dalla nella "
-        "davanti anche".split()
-    ),
-    "fr": frozenset(
-        "le les des est une il pas dans rue nous je on plus tout chez maison depuis "
-        "courant ça".split()
-    ),
-    "ht": frozenset(
-        "mwen nou pa gen yo nan lakay kay se ak ki sou li ap m tanpri dlo kouran manje "
-        "lari bezwen depi".split()
-    ),
-    "pl": frozenset("nie jest się na ulicy mamy od przy jak co już prądu wody bardzo".split()),
-    "sq": frozenset("nuk ka është eshte në ne dhe rrugë rruge një nje jemi të te".split()),
-    "vi": frozenset(
-        "khong không co có bi bị nha nhà cua của toi tôi duong đường mat mất dien điện "
-        "nuoc nước roi rồi".split()
-    ),
+    code: frozenset(words.split()) for code, words in _FUNCTION_WORDS_TEXT.items()
 }
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -235,5 +223,5 @@ class LanguageDetector:
             if confidence < self.min_confidence:
                 return hinted or self.default
             return str(lang)
-        except Exception:  # noqa: BLE001 - a detector must never take the pipeline down
+        except Exception:  # a detector must never take the pipeline down
             return hinted or self.default

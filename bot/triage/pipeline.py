@@ -16,7 +16,8 @@ from bot.triage.language import LanguageDetector
 from bot.triage.model import MODEL_PATH, IntentModel, features
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-_TICKET = re.compile(r"\b(?:SR|sr|Sr)[-\s#]?(\d{3,})\b")
+# No \b: in Chinese or Korean the number is glued to the words ("报修SR-000456进度").
+_TICKET = re.compile(r"(?<![A-Za-z0-9])(?:SR|sr|Sr)[-\s#]?(\d{3,})(?!\d)")
 _COMMAND = re.compile(r"^/(?P<cmd>[a-z_]+)(?:@\w+)?(?:\s+(?P<arg>.*))?$", re.S)
 _MENTION = re.compile(r"(?:^|\s)@\w{1,15}\b")
 # A message's language and its place show in its first sentences; long texts (forwarded
@@ -64,9 +65,13 @@ class _Lexicon:
     any_category: re.Pattern[str] | None = None
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str] | None:
+def _compile(patterns: list[str], bounded: bool = True) -> re.Pattern[str] | None:
     if not patterns:
         return None
+    if not bounded:
+        # Scripts written without spaces (zh, km; Korean compounds): \b never fires
+        # between two letters, so such lexicons switch word boundaries off.
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.M)
     return re.compile("|".join(f"(?:{_boundary(p)}{p})" for p in patterns), re.I | re.M)
 
 
@@ -90,18 +95,21 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
     unknown = sorted(set(cats) - set(categories))
     if unknown:
         raise ValueError(f"{path}: categories not in the service list: {', '.join(unknown)}")
+    bounded = data.get("word_boundaries", True) is not False
     compiled = tuple(
-        (code, pat) for code in categories if (pat := _compile(cats.get(code, []))) is not None
+        (code, pat)
+        for code in categories
+        if (pat := _compile(cats.get(code, []), bounded)) is not None
     )
     return _Lexicon(
-        status=_compile(data.get("status", [])),
-        emergency=_compile(data.get("emergency", [])),
-        question=_compile(data.get("question", [])),
-        request=_compile(data.get("request", [])),
-        broadcast=_compile(data.get("broadcast", [])),
-        personal=_compile([f"(?:{p})(?!\\w)" for p in data.get("personal", [])]),
+        status=_compile(data.get("status", []), bounded),
+        emergency=_compile(data.get("emergency", []), bounded),
+        question=_compile(data.get("question", []), bounded),
+        request=_compile(data.get("request", []), bounded),
+        broadcast=_compile(data.get("broadcast", []), bounded),
+        personal=_compile([f"(?:{p})(?!\\w)" for p in data.get("personal", [])], bounded),
         categories=compiled,
-        any_category=_compile([p for code in categories for p in cats.get(code, [])]),
+        any_category=_compile([p for code in categories for p in cats.get(code, [])], bounded),
     )
 
 
@@ -211,7 +219,7 @@ class RuleTriage:
             and not req_rule
             and any(lx.broadcast and lx.broadcast.search(clean) for lx in lexicons)
         )
-        is_question = "?" in clean and any(
+        is_question = any(mark in clean for mark in "?？؟") and any(
             lx.question and lx.question.search(clean) for lx in lexicons
         )
         own = self._lexicons.get(language)
@@ -226,7 +234,8 @@ class RuleTriage:
         # paragraph or a broadcast (a news story about injuries) does not.
         news_like = not personal and location is None and (broadcast or len(clean.split()) > 35)
         em_rule = em_rule and not news_like
-        if self.model is None:
+        # The model learnt English; in other languages its weights on common words mislead.
+        if self.model is None or language != "en":
             emergency = em_rule
             actionable = emergency or (
                 not broadcast

@@ -62,7 +62,8 @@ def test_triage_finds_the_number_in_a_sentence(n: int) -> None:
         ("what about Sr#4567", "4567"),
         ("SR12 is too short", None),
         ("call 215-686-8686", None),
-        ("SR-000123abc", None),
+        ("SR-000123abc", "000123"),  # glued to words, as Chinese and Korean write it
+        ("XSR-000123", None),
     ],
 )
 def test_find_ticket_ref(text: str, digits: str | None) -> None:
