@@ -24,7 +24,7 @@ from bot.triage.model import MODEL_PATH, BinaryHead, IntentModel, MulticlassHead
 
 CATEGORY_PRIORITY = ("electricity", "buildings", "floods", "transport", "shelter", "water", "food")
 TWEET_WEIGHT = 0.3  # on-topic tweets are mostly news: weak negatives for "a resident asks"
-MIN_WEIGHT = 0.01  # weights below this are dropped from the artefact
+MIN_WEIGHT = 0.05  # weights below this are dropped from the artefact
 
 
 class Vocab:
