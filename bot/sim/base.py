@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import threading
+from http import HTTPStatus
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
@@ -110,7 +111,7 @@ def html_error(status: int) -> web.Response:
     """An HTML error page, as a load balancer in front of an API returns it."""
     body = (
         f"<html><head><title>{status}</title></head>"
-        f"<body><h1>{status} Bad Gateway</h1></body></html>"
+        f"<body><h1>{status} {HTTPStatus(status).phrase}</h1></body></html>"
     )
     return web.Response(status=status, text=body, content_type="text/html")
 
@@ -168,6 +169,7 @@ class ThreadedServer:
         except BaseException as exc:  # pragma: no cover - reported to start()
             self._error = exc
             self._started.set()
+            loop.close()
             return
         self._started.set()
         loop.run_forever()
