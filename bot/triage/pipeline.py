@@ -23,7 +23,7 @@ _MENTION = re.compile(r"(?:^|\s)@\w{1,15}\b")
 # A message's language and its place show in its first sentences; long texts (forwarded
 # articles) would otherwise cost milliseconds each.
 _LANGUAGE_CHARS = 300
-_PLACE_CHARS = 600
+_PLACE_CHARS = 320
 _URL = re.compile(r"https?://\S+")
 
 
