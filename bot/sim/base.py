@@ -11,11 +11,11 @@ import asyncio
 import json
 import logging
 import threading
-from http import HTTPStatus
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any, Literal, TypeVar
 
 from aiohttp import web
