@@ -1,1 +1,1 @@
-"""APScheduler 3 set-up and jobs; they only trigger services in ``bot`` (announcements: issue 5)."""
+"""APScheduler 3 set-up and jobs; they only trigger services in ``bot``."""
