@@ -121,6 +121,10 @@ def _settings(port: int, db_path: Path, x: XSimulator, tg: TelegramSimulator) ->
     settings.platforms.telegram = TelegramSettings(
         enabled=True, api_base_url=tg.base_url, poll_timeout_seconds=2, timeout_seconds=5.0
     )
+    # The city's street files, when a checkout has them beside it (the repo ships no copy).
+    city = Path(__file__).resolve().parents[2] / "shared" / "data" / "philadelphia"
+    if city.is_dir():
+        settings.gazetteer.directory = str(city)
     return settings
 
 

@@ -256,6 +256,7 @@ class IntakeService:
         has_place = result.location is not None or row.latitude is not None
         needs_location = result.intent is Intent.SERVICE_REQUEST and not has_place
         category = result.category or "other"
+        loc = result.location
         ticket_id = int(
             conn.execute(
                 _INSERT_TICKET,
@@ -263,6 +264,11 @@ class IntakeService:
                  "intent": result.intent.value, "category": category,
                  "priority": result.priority, "language": result.language,
                  "location_text": result.location.text if result.location else None,
+                 "location_normalized": loc.normalized if loc else None,
+                 "neighborhood": loc.neighborhood if loc else None,
+                 "text_key": result.text_key,
+                 "simhash": f"{result.simhash:016x}" if result.simhash else None,
+                 "place_key": result.place_key,
                  "latitude": row.latitude, "longitude": row.longitude, "description": row.text,
                  "platform": row.platform, "author_id": row.author_id, "chat_id": row.chat_id,
                  "inbox_id": row.id, "created_at": now, "updated_at": now},
@@ -311,6 +317,8 @@ class IntakeService:
     ) -> Outcome:
         values: dict[str, object] = {
             "location_text": result.location.text if result.location else "shared location",
+            "location_normalized": result.location.normalized if result.location else None,
+            "neighborhood": result.location.neighborhood if result.location else None,
             "status": "open",
             "updated_at": self.clock(),
         }
