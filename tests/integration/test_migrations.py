@@ -40,4 +40,5 @@ def test_ticket_keeps_normalised_place_and_dedupe_keys(
     assert row.location_normalized
     assert row.place_key == f"downed_tree@{row.location_normalized}"
     assert row.text_key
-    assert row.simhash and len(row.simhash) == 16
+    assert row.simhash
+    assert len(row.simhash) == 16
