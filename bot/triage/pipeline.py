@@ -24,6 +24,9 @@ _MENTION = re.compile(r"(?:^|\s)@\w{1,15}\b")
 # articles) would otherwise cost milliseconds each.
 _LANGUAGE_CHARS = 300
 _PLACE_CHARS = 320
+_RETWEET = re.compile(r"^\s*\W?RT\s+@\w+", re.I)
+# Hashtags name a topic ("#FloodPH", "#PrayForThePhilippines"), not something the writer saw.
+_HASHTAG = re.compile(r"#\w+")
 _URL = re.compile(r"https?://\S+")
 
 
@@ -209,18 +212,23 @@ class RuleTriage:
         if asks_status and len(clean) < 60:
             return TriageResult(Intent.STATUS_QUERY, None, language, None, Priority.NORMAL)
 
-        category = self._category(clean, lexicons)
-        em_rule = any(lx.emergency and lx.emergency.search(clean) for lx in lexicons)
-        req_rule = any(lx.request and lx.request.search(clean) for lx in lexicons)
+        retweet = bool(_RETWEET.match(text))
+        words = _HASHTAG.sub(" ", clean)
+        category = self._category(words, lexicons)
+        em_rule = any(lx.emergency and lx.emergency.search(words) for lx in lexicons)
+        req_rule = any(lx.request and lx.request.search(words) for lx in lexicons)
         # Warnings, outage counts and headlines (often retweeted) mention the same words as
         # reports; without a place or an ask they are news, not a report to ticket.
         broadcast = (
             location is None
             and not req_rule
-            and any(lx.broadcast and lx.broadcast.search(clean) for lx in lexicons)
+            and any(lx.broadcast and lx.broadcast.search(words) for lx in lexicons)
         )
-        is_question = any(mark in clean for mark in "?？؟") and any(
-            lx.question and lx.question.search(clean) for lx in lexicons
+        # A question to the city is about a service or a place; "where are you going?" is not.
+        is_question = (
+            any(mark in clean for mark in "?？؟")
+            and (category is not None or location is not None)
+            and any(lx.question and lx.question.search(words) for lx in lexicons)
         )
         own = self._lexicons.get(language)
         # Only the message's own language can tell a resident's voice from a headline's.
@@ -234,6 +242,9 @@ class RuleTriage:
         # paragraph or a broadcast (a news story about injuries) does not.
         news_like = not personal and location is None and (broadcast or len(clean.split()) > 35)
         em_rule = em_rule and not news_like
+        if retweet and not (em_rule and location is not None):
+            # Residents write to the city; a retweet passes on someone else's words.
+            return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
         # The model learnt English; in other languages its weights on common words mislead.
         if self.model is None or language != "en":
             emergency = em_rule
