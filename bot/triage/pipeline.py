@@ -242,7 +242,9 @@ class RuleTriage:
         # paragraph or a broadcast (a news story about injuries) does not.
         news_like = not personal and location is None and (broadcast or len(clean.split()) > 35)
         em_rule = em_rule and not news_like
-        if retweet and not (em_rule and location is not None):
+        # Thirty words and not one "I", "we", "please" or "help": an article, not a resident.
+        long_impersonal = not personal and len(words.split()) > 30
+        if long_impersonal or (retweet and not (em_rule and location is not None)):
             # Residents write to the city; a retweet passes on someone else's words.
             return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
         # The model learnt English; in other languages its weights on common words mislead.
