@@ -242,8 +242,10 @@ class RuleTriage:
         # paragraph or a broadcast (a news story about injuries) does not.
         news_like = not personal and location is None and (broadcast or len(clean.split()) > 35)
         em_rule = em_rule and not news_like
-        # Thirty words and not one "I", "we", "please" or "help": an article, not a resident.
-        long_impersonal = not personal and len(words.split()) > 30
+        # Twenty words and not one "I", "we", "please" or "help", and no street address: an
+        # article, not a resident.
+        street = location is not None and location.kind in ("address", "block")
+        long_impersonal = not personal and not street and len(words.split()) > 20
         if long_impersonal or (retweet and not (em_rule and location is not None)):
             # Residents write to the city; a retweet passes on someone else's words.
             return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
