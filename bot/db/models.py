@@ -174,6 +174,15 @@ class OutboxItem(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class NumberBlock(Base):
+    """Hi/lo allocator: each process takes ticket numbers in blocks, unique across processes."""
+
+    __tablename__ = "number_blocks"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    next_value: Mapped[int] = mapped_column(BigInteger)
+
+
 class AuditEntry(Base):
     """Append-only log of state changes: who did what, when."""
 
@@ -194,6 +203,7 @@ TICKETS = cast(Table, ServiceRequest.__table__)
 OUTBOX = cast(Table, OutboxItem.__table__)
 AUDIT = cast(Table, AuditEntry.__table__)
 CURSORS = cast(Table, PlatformCursor.__table__)
+NUMBER_BLOCKS = cast(Table, NumberBlock.__table__)
 
 DbRow: TypeAlias = Row[*tuple[Any, ...]]
 """A result row of any shape."""

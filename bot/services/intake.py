@@ -8,7 +8,9 @@ audit, and the row marked done. A crash anywhere rolls the whole message back to
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.db.models import AUDIT, CURSORS, INBOX, OUTBOX, TICKETS, DbRow
+from bot.db.models import AUDIT, CURSORS, INBOX, NUMBER_BLOCKS, OUTBOX, TICKETS, DbRow
 from bot.domain.messages import InboundMessage
 from bot.domain.tickets import TicketNumbering
 from bot.domain.triage import Intent, Priority, TriageResult
@@ -36,10 +38,14 @@ _CLAIM = (
     .limit(1)
     .with_for_update(skip_locked=True)
 )
-_INSERT_TICKET = insert(_TICKETS).returning(_TICKETS.c.id)
-_SET_NUMBER = (
-    update(_TICKETS).where(_TICKETS.c.id == bindparam("ticket_id")).values(number=bindparam("n"))
+_INSERT_TICKET = insert(_TICKETS)
+_TAKE_BLOCK = (
+    update(NUMBER_BLOCKS)
+    .where(NUMBER_BLOCKS.c.name == "ticket")
+    .values(next_value=NUMBER_BLOCKS.c.next_value + bindparam("size"))
+    .returning(NUMBER_BLOCKS.c.next_value)
 )
+NUMBER_BLOCK_SIZE = 50
 _INSERT_OUTBOX = insert(_OUTBOX)
 _INSERT_AUDIT = insert(_AUDIT)
 _MARK_DONE = (
@@ -105,6 +111,8 @@ class IntakeService:
         self.numbering = numbering or TicketNumbering()
         self.max_text_chars = max_text_chars
         self.clock = clock
+        # Each worker thread takes its own blocks: no lock, no number handed out twice.
+        self._block = threading.local()
 
     # -- storing -------------------------------------------------------------------------
     def store(
@@ -184,24 +192,33 @@ class IntakeService:
     def process_pending(self, limit: int = 100) -> list[Outcome]:
         """Process up to ``limit`` inbox rows, one transaction each."""
         outcomes: list[Outcome] = []
-        for _ in range(limit):
-            outcome = self.process_next()
-            if outcome is None:
-                break
-            outcomes.append(outcome)
+        # One pooled connection for the batch; still one transaction per message.
+        with self.engine.connect() as conn:
+            for _ in range(limit):
+                outcome = self.process_next(conn)
+                if outcome is None:
+                    break
+                outcomes.append(outcome)
         return outcomes
 
-    def process_next(self) -> Outcome | None:
+    def process_next(self, connection: Connection | None = None) -> Outcome | None:
         """Claim and process the oldest new inbox row; ``None`` when there is none."""
         inbox_id: int | None = None
+        block = self._block
         try:
-            with self.engine.begin() as conn:
-                row = conn.execute(_CLAIM).first()
-                if row is None:
-                    return None
-                inbox_id = int(row.id)
-                return self._process(conn, row)
+            with contextlib.ExitStack() as stack:
+                conn = connection or stack.enter_context(self.engine.connect())
+                with conn.begin():
+                    block.taken_here = False
+                    row = conn.execute(_CLAIM).first()
+                    if row is None:
+                        return None
+                    inbox_id = int(row.id)
+                    return self._process(conn, row)
         except Exception as exc:
+            if getattr(block, "taken_here", False):
+                # The block was taken in the failed transaction: it was never taken.
+                block.next = block.end = 0
             if inbox_id is None:
                 raise
             _LOGGER.exception("processing inbox message %s failed", inbox_id)
@@ -257,10 +274,12 @@ class IntakeService:
         needs_location = result.intent is Intent.SERVICE_REQUEST and not has_place
         category = result.category or "other"
         loc = result.location
-        ticket_id = int(
-            conn.execute(
-                _INSERT_TICKET,
-                {"status": "awaiting_location" if needs_location else "open",
+        ticket_id = self._next_ticket_id(conn)
+        number = self.numbering.format(ticket_id)
+        conn.execute(
+            _INSERT_TICKET,
+            {"id": ticket_id, "number": number,
+                 "status": "awaiting_location" if needs_location else "open",
                  "intent": result.intent.value, "category": category,
                  "priority": result.priority, "language": result.language,
                  "location_text": result.location.text if result.location else None,
@@ -272,10 +291,7 @@ class IntakeService:
                  "latitude": row.latitude, "longitude": row.longitude, "description": row.text,
                  "platform": row.platform, "author_id": row.author_id, "chat_id": row.chat_id,
                  "inbox_id": row.id, "created_at": now, "updated_at": now},
-            ).scalar_one()
         )  # fmt: skip
-        number = self.numbering.format(ticket_id)
-        conn.execute(_SET_NUMBER, {"ticket_id": ticket_id, "n": number})
         if result.intent is Intent.EMERGENCY:
             template, priority = "emergency", Priority.LIFE_SAFETY
         elif result.intent is Intent.QUESTION:
@@ -294,6 +310,36 @@ class IntakeService:
              "inbox_id": row.id, "platform": row.platform},
         )  # fmt: skip
         return Outcome(row.id, result.intent.value, number, template, ticket_id=ticket_id)
+
+    def _next_ticket_id(self, conn: Connection) -> int:
+        """The next ticket number, from this process's block (hi/lo).
+
+        A block is taken inside the message's own transaction, so a rollback returns it;
+        :meth:`process_next` forgets the in-memory block whenever a transaction fails.
+        """
+        block = self._block
+        if getattr(block, "next", 0) >= getattr(block, "end", 0):
+            end = conn.execute(_TAKE_BLOCK, {"size": NUMBER_BLOCK_SIZE}).scalar()
+            if end is None:
+                # No counter row (an emptied table): continue after the highest ticket.
+                insert_ = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+                start = conn.execute(
+                    select(func.coalesce(func.max(_TICKETS.c.id), 0) + 1)
+                ).scalar()
+                conn.execute(
+                    insert_(NUMBER_BLOCKS)
+                    .values(name="ticket", next_value=start)
+                    .on_conflict_do_nothing(index_elements=["name"])
+                )
+                end = conn.execute(_TAKE_BLOCK, {"size": NUMBER_BLOCK_SIZE}).scalar()
+            if end is None:
+                raise RuntimeError("cannot take a block of ticket numbers")
+            block.end = int(end)
+            block.next = block.end - NUMBER_BLOCK_SIZE
+            block.taken_here = True
+        value: int = block.next
+        block.next += 1
+        return value
 
     def _pending_location_ticket(
         self, conn: Connection, row: DbRow, result: TriageResult

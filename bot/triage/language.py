@@ -108,6 +108,41 @@ def _script_counts(text: str) -> tuple[dict[str, int], int, str]:
     return counts, latin, "".join(cyrillic)
 
 
+# Words that, two at a time, only English text has: most storm reports in English are
+# settled here without the n-gram model (the most expensive step of triage).
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "are",
+        "my",
+        "we",
+        "our",
+        "there",
+        "this",
+        "with",
+        "from",
+        "please",
+        "have",
+        "has",
+        "was",
+        "were",
+        "you",
+        "of",
+        "for",
+    ]
+)
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def _plainly_english(text: str) -> bool:
+    """Plain ASCII with at least two distinct English function words."""
+    if not text.isascii():
+        return False
+    hits = _ENGLISH_WORDS.intersection(_ASCII_WORD.findall(text.lower()))
+    return len(hits) >= 2
+
+
 class LanguageDetector:
     """Script, marker letters, the platform's hint, then py3langid restricted to the city."""
 
@@ -212,6 +247,8 @@ class LanguageDetector:
             marked = self._by_markers(text)
             if marked is not None:
                 return marked
+            if hinted in (None, "en") and _plainly_english(text):
+                return "en"
             lang, confidence = self._get().classify(text)
             if hinted and (confidence < 0.9 or lang == hinted):
                 return hinted

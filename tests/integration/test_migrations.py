@@ -42,3 +42,24 @@ def test_ticket_keeps_normalised_place_and_dedupe_keys(
     assert row.text_key
     assert row.simhash
     assert len(row.simhash) == 16
+
+
+def test_two_processes_take_separate_blocks_of_ticket_numbers(
+    engine: Engine, triager, templates, make_message
+) -> None:  # type: ignore[no-untyped-def]
+    first, second = (
+        IntakeService(engine, triager, templates),
+        IntakeService(engine, triager, templates),
+    )
+    numbers = []
+    for i in range(6):
+        service = first if i % 2 == 0 else second
+        service.store(
+            [make_message(f"Tree down blocking the road at {i + 1}00 block of S 9th St")]
+        )
+        (outcome,) = service.process_pending()
+        numbers.append(outcome.ticket_number)
+    assert len(set(numbers)) == 6
+    assert numbers[0] == "SR-000001"
+    assert numbers[1] == "SR-000051"  # the second process's first block
+    assert numbers[2] == "SR-000002"
