@@ -347,6 +347,10 @@ class IntakeService:
         has_place = result.location is not None or row.latitude is not None
         if not has_place or result.intent is Intent.EMERGENCY:
             return None
+        # An answer to "where is it?" is a place, perhaps with a few words; a message that
+        # is a whole report of its own (a category and more) opens its own ticket.
+        if result.category not in (None, "other") and len(row.text.split()) > 8:
+            return None
         ticket = conn.execute(
             _AWAITING_LOCATION,
             {"platform": row.platform, "author_id": row.author_id,
