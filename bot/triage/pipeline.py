@@ -244,7 +244,7 @@ class RuleTriage:
         em_rule = em_rule and not news_like
         # Twenty words and not one "I", "we", "please" or "help", and no street address: an
         # article, not a resident.
-        street = location is not None and location.kind in ("address", "block")
+        street = location is not None and location.kind in ("address", "block", "intersection")
         long_impersonal = not personal and not street and len(words.split()) > 20
         if long_impersonal or (retweet and not (em_rule and location is not None)):
             # Residents write to the city; a retweet passes on someone else's words.
