@@ -12,23 +12,32 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.connectors.base import AuthFailed, Connector, ConnectorError
 from bot.db.engine import make_engine
 from bot.db.migrate import ensure_schema
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.limits import SendBudget, Window
+from bot.domain.registry import REPLIES
+from bot.domain.staff import SYSTEM_INSTALL, SYSTEM_SCHEDULER
 from bot.domain.tickets import TicketNumbering
+from bot.services.announcements import AnnouncementService
 from bot.services.intake import IntakeService, Outcome
 from bot.services.listener import Listener, sleep_or_stop
+from bot.services.registry import EXERCISE_PREFIX, RegistryService
+from bot.services.sources import SourcesError, load_sources
 from bot.services.templates import ReplyTemplates
+from bot.services.users import UserService
 from bot.triage import RuleTriage
 from bot.triage.gazetteer import Gazetteer, Locator
 from bot.triage.pipeline import Triager
+from scheduler.runner import AnnouncementScheduler
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -98,9 +107,85 @@ def build_triager(settings: Settings) -> Triager:
     )
 
 
-def build_intake(settings: Settings, engine: Engine) -> IntakeService:
+_LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def exercise_problems(settings: Settings, env: Mapping[str, str]) -> list[str]:
+    """Why exercise mode may not start with this configuration (empty: it may).
+
+    Exercise mode never holds live endpoints or credentials: every enabled platform's API
+    URL must be a loopback address (the simulators), and every credential it names must be a
+    simulator credential (``sim-...``; Telegram ``<bot id>:sim-...``).
+    """
+    problems = []
+    x, tg = settings.platforms.x, settings.platforms.telegram
+    checks: list[tuple[str, bool, str, list[tuple[str, str]]]] = [
+        ("x", x.enabled, x.api_base_url,
+         [("bearer_token_env", x.bearer_token_env), ("consumer_key_env", x.consumer_key_env),
+          ("consumer_secret_env", x.consumer_secret_env),
+          ("access_token_env", x.access_token_env),
+          ("access_token_secret_env", x.access_token_secret_env)]),
+        ("telegram", tg.enabled, tg.api_base_url, [("token_env", tg.token_env)]),
+    ]  # fmt: skip
+    for platform, enabled, url, secrets in checks:
+        host = (urlsplit(url).hostname or "").lower()
+        if enabled and host not in _LOOPBACK_HOSTS and not host.startswith("127."):
+            problems.append(
+                f"platforms.{platform}.api_base_url is {url}, a live endpoint; in exercise "
+                "mode posts go only to the simulators on 127.0.0.1"
+            )
+        for key, var in secrets:
+            value = env.get(var, "")
+            if value and not (
+                value.startswith("sim-") or value.partition(":")[2].startswith("sim-")
+            ):
+                problems.append(
+                    f"${var} (platforms.{platform}.{key}) holds what looks like a live "
+                    "credential; exercise mode takes only simulator credentials (sim-...)"
+                )
+    return problems
+
+
+def build_registry(settings: Settings, engine: Engine) -> RegistryService:
+    """The registry, with the trusted sources validated (a bad file stops the bot)."""
+    path = settings.announcements.approved_sources
+    try:
+        sources = load_sources(Path(path) if path else None)
+    except SourcesError as exc:
+        raise ConfigError(str(exc)) from exc
+    return RegistryService(
+        engine, sources, exercise=settings.exercise.enabled,
+        categories=settings.category_codes, phone_311=settings.intake.phone_311,
+    )  # fmt: skip
+
+
+def install_defaults(settings: Settings, engine: Engine, registry: RegistryService) -> None:
+    """System accounts, then the shipped reply set and cancel text, approved at install."""
+    users = UserService(engine)
+    users.ensure_system(SYSTEM_INSTALL)
+    users.ensure_system(SYSTEM_SCHEDULER)
+    for line in registry.load_shipped(settings.templates_path):
+        _LOGGER.info("registry: %s", line)
+
+
+def approved_reply_templates(settings: Settings, registry: RegistryService) -> ReplyTemplates:
+    """The reply templates the bot may send: the registry's newest approved reply set."""
+    current = registry.current(REPLIES)
+    if current is None:
+        raise ConfigError("the registry has no approved reply set; run `crisisbot db upgrade`")
+    return ReplyTemplates(
+        settings.templates_path, phone_311=settings.intake.phone_311,
+        variants=current.variants, approved_as=(current.label, current.content_hash),
+        prefix=f"{EXERCISE_PREFIX} " if settings.exercise.enabled else "",
+    )  # fmt: skip
+
+
+def build_intake(
+    settings: Settings, engine: Engine, templates: ReplyTemplates | None = None
+) -> IntakeService:
     """The intake service for ``settings`` on ``engine``."""
-    templates = ReplyTemplates(settings.templates_path, phone_311=settings.intake.phone_311)
+    if templates is None:
+        templates = ReplyTemplates(settings.templates_path, phone_311=settings.intake.phone_311)
     return IntakeService(
         engine,
         build_triager(settings),
@@ -130,6 +215,9 @@ class Bot:
     status: dict[str, PlatformStatus] = field(default_factory=dict)
     listeners: dict[str, Listener] = field(default_factory=dict)
     env: Mapping[str, str] = field(default_factory=dict)
+    registry: RegistryService | None = None
+    announcements: AnnouncementService | None = None
+    scheduler: AnnouncementScheduler | None = None
     on_outcome: Callable[[Outcome], None] | None = None
     stop_event: asyncio.Event = field(default_factory=asyncio.Event)
     _work: asyncio.Event = field(default_factory=asyncio.Event)
@@ -142,6 +230,12 @@ class Bot:
         """Run listeners, the intake worker, the dispatchers and the web app until stopped."""
         await asyncio.to_thread(self.dispatcher.seed_budgets)
         tasks = [asyncio.create_task(self._intake_worker(), name="intake")]
+        if self.announcements is not None and self.scheduler is None:
+            self.scheduler = AnnouncementScheduler(
+                self.announcements, on_posted=self.dispatcher.wake,
+                sync_seconds=self.settings.announcements.sync_seconds,
+            )  # fmt: skip
+            self.scheduler.start()
         for name in self.connectors:
             tasks.append(asyncio.create_task(self._platform(name), name=f"platform-{name}"))
         server = None
@@ -154,6 +248,8 @@ class Bot:
         finally:
             if server is not None:
                 server.should_exit = True
+            if self.scheduler is not None:
+                self.scheduler.shutdown()
             self._work.set()
             self.dispatcher.wake()
             done, pending = await asyncio.wait(tasks, timeout=15)
@@ -294,9 +390,15 @@ def build(
 ) -> Bot:
     """Wire a :class:`Bot` from ``settings`` (secrets from ``env``, default os.environ)."""
     environ = os.environ if env is None else env
+    if settings.exercise.enabled:
+        problems = exercise_problems(settings, environ)
+        if problems:
+            raise ConfigError("exercise mode refuses to start:\n  " + "\n  ".join(problems))
     engine = make_engine(settings.database.url, echo=settings.database.echo)
     if migrate and ensure_schema(engine):
         _LOGGER.info("database schema created or upgraded")
+    registry = build_registry(settings, engine)
+    install_defaults(settings, engine, registry)
     status: dict[str, PlatformStatus] = {}
     if connectors is None:
         built: dict[str, Connector] = {}
@@ -308,16 +410,28 @@ def build(
                 _LOGGER.error("%s: not started: %s", name, exc)
                 status[name] = PlatformStatus("stopped", str(exc))
         connectors = built
-    intake = build_intake(settings, engine)
+    intake = build_intake(settings, engine, approved_reply_templates(settings, registry))
     delivery = settings.delivery
     dispatcher = Dispatcher(
         engine,
         connectors,
         budgets_for(settings, list(connectors)),
+        approved=registry.is_approved_hash,
         base_backoff=delivery.base_backoff_seconds,
         max_backoff=delivery.max_backoff_seconds,
         max_rate_limit_wait=delivery.max_rate_limit_wait_seconds,
         idle_sleep=delivery.idle_sleep_seconds,
         verify_grace=delivery.verify_grace_seconds,
     )
-    return Bot(settings, engine, intake, dispatcher, dict(connectors), status=status, env=environ)
+    targets = dict(settings.announcements.channels)
+    if "x" in connectors:
+        targets.setdefault("x", "timeline")
+    announcements = AnnouncementService(
+        engine, registry, {k: v for k, v in targets.items() if k.split(".")[0] in connectors},
+        exercise=settings.exercise.enabled,
+        late_after=timedelta(seconds=settings.announcements.late_after_seconds),
+    )  # fmt: skip
+    return Bot(
+        settings, engine, intake, dispatcher, dict(connectors), status=status, env=environ,
+        registry=registry, announcements=announcements,
+    )  # fmt: skip

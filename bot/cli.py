@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from bot.cli_staff import register as register_staff_commands
 from bot.config import ConfigError, Settings, load_settings
 
 _LOGGER = logging.getLogger("bot")
@@ -136,6 +137,8 @@ def demo(port: int, db_path: str, speed: float) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     run_demo(port=port, db_path=path, speed=speed)
 
+
+register_staff_commands(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -156,6 +156,59 @@ class GazetteerSettings(_Section):
     directory: str | None = None
 
 
+class ExerciseSettings(_Section):
+    """``[exercise]``: rehearse a storm on the simulators.
+
+    When enabled the bot refuses to start with a live platform URL (anything but a loopback
+    address) or a live credential (exercise credentials start with ``sim-``, Telegram's
+    ``<bot id>:sim-``), and every text it sends starts with ``EXERCISE``.
+    """
+
+    enabled: bool = False
+
+
+class AnnouncementSettings(_Section):
+    """``[announcements]``: where announcements are posted and how the scheduler runs.
+
+    ``channels`` maps a platform to its target: ``x`` posts on the bot's own timeline (any
+    value), ``telegram`` is the public channel (``"@phl_alerts"`` or ``"-100..."``); a key
+    ``"telegram.es"`` sends one language elsewhere. A platform without a target gets no
+    announcements.
+    """
+
+    channels: dict[str, str] = Field(default_factory=dict)
+    # Occurrences posted later than this after their due time are flagged "late".
+    late_after_seconds: float = Field(default=60.0, gt=0)
+    # How often the scheduler re-reads schedules written by other processes (the CLI).
+    sync_seconds: float = Field(default=1.0, gt=0, le=60)
+    # Local time zone for times given without one (``--at 18:30``).
+    timezone: str = "America/New_York"
+    # The trusted-sources file; unset = approved_sources.yaml shipped with the bot.
+    approved_sources: str | None = None
+
+    @field_validator("channels")
+    @classmethod
+    def _known_channels(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, target in value.items():
+            platform = key.split(".", 1)[0]
+            if platform not in ("x", "telegram"):
+                raise ValueError(f"{key!r}: channels are x or telegram (optionally .<lang>)")
+            if not target.strip():
+                raise ValueError(f"{key!r}: empty target")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+
 class Settings(_Section):
     """The whole configuration."""
 
@@ -166,6 +219,8 @@ class Settings(_Section):
     intake: IntakeSettings = Field(default_factory=IntakeSettings)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     gazetteer: GazetteerSettings = Field(default_factory=GazetteerSettings)
+    exercise: ExerciseSettings = Field(default_factory=ExerciseSettings)
+    announcements: AnnouncementSettings = Field(default_factory=AnnouncementSettings)
     services: list[ServiceType] = Field(default_factory=_default_services)
     templates_dir: str | None = None
 

@@ -170,6 +170,8 @@ class OutboxItem(Base):
     platform_post_id: Mapped[str | None] = mapped_column(String(128))
     inbox_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("inbox_messages.id"))
     ticket_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("service_requests.id"))
+    # Not a foreign key (announcements are created after the outbox in the schema's history).
+    announcement_id: Mapped[int | None] = mapped_column(BigId, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -184,17 +186,119 @@ class NumberBlock(Base):
 
 
 class AuditEntry(Base):
-    """Append-only log of state changes: who did what, when."""
+    """Append-only log of state changes: who did what, when, chained by hashes.
+
+    ``seq`` orders the chain; ``hash`` covers this row's fields and ``prev_hash`` (the hash of
+    row ``seq - 1``), so an edited, deleted or inserted row breaks the chain
+    (``crisisbot audit verify``). Rows are only ever inserted, by ``bot.services.audit``.
+    """
 
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    seq: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     actor: Mapped[str] = mapped_column(String(128))
     action: Mapped[str] = mapped_column(String(64))
     subject_type: Mapped[str] = mapped_column(String(32))
     subject_id: Mapped[str] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class StaffUser(Base):
+    """A member of staff (or a system account) with one role and a hashed API token."""
+
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    # drafter | approver | coordinator | agent | admin | system
+    role: Mapped[str] = mapped_column(String(16))
+    # SHA-256 of the token (tokens are 256-bit random, so no slow hash is needed); a system
+    # account has none and cannot log in.
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class RegistryMessage(Base):
+    """A named entry of the vetted-message registry: an announcement or the reply set."""
+
+    __tablename__ = "registry_messages"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    # announcement | replies
+    kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
+class RegistryVersion(Base):
+    """One immutable version of a registry entry; only its workflow fields ever change."""
+
+    __tablename__ = "registry_versions"
+    __table_args__ = (UniqueConstraint("message_id", "number"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    message_id: Mapped[int] = mapped_column(BigId, ForeignKey("registry_messages.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    # The content: {"variants": {key: source}, "meta": {...}, "values": {...}}; never updated.
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    author: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # draft -> submitted -> approved | rejected
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    submitted_by: Mapped[str | None] = mapped_column(String(64))
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decision_note: Mapped[str | None] = mapped_column(Text)
+
+
+class Announcement(Base):
+    """A schedule of one approved version: once, or every N seconds until a time."""
+
+    __tablename__ = "announcements"
+    __table_args__ = (Index("ix_announcements_due", "status", "next_due_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    version_id: Mapped[int] = mapped_column(BigId, ForeignKey("registry_versions.id"))
+    # CAP msgType: alert | update | cancel
+    kind: Mapped[str] = mapped_column(String(8))
+    references_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("announcements.id"))
+    values: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    channels: Mapped[list[str]] = mapped_column(JSON)
+    languages: Mapped[list[str]] = mapped_column(JSON)
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    every_seconds: Mapped[int | None] = mapped_column(Integer)
+    until_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # scheduled -> done | stood_down | cancelled | expired
+    status: Mapped[str] = mapped_column(String(16), default="scheduled")
+    next_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    exercise: Mapped[bool] = mapped_column(default=False)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class AnnouncementRun(Base):
+    """One occurrence of a schedule; unique, so no occurrence is ever posted twice."""
+
+    __tablename__ = "announcement_runs"
+    __table_args__ = (UniqueConstraint("announcement_id", "due_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    announcement_id: Mapped[int] = mapped_column(BigId, ForeignKey("announcements.id"))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ran_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # posted | superseded | expired
+    outcome: Mapped[str] = mapped_column(String(16))
+    late: Mapped[bool] = mapped_column(default=False)
 
 
 # Core handles on the tables, for the hot paths that skip the ORM unit of work.
@@ -204,6 +308,11 @@ OUTBOX = cast(Table, OutboxItem.__table__)
 AUDIT = cast(Table, AuditEntry.__table__)
 CURSORS = cast(Table, PlatformCursor.__table__)
 NUMBER_BLOCKS = cast(Table, NumberBlock.__table__)
+USERS = cast(Table, StaffUser.__table__)
+REG_MESSAGES = cast(Table, RegistryMessage.__table__)
+REG_VERSIONS = cast(Table, RegistryVersion.__table__)
+ANNOUNCEMENTS = cast(Table, Announcement.__table__)
+ANNOUNCEMENT_RUNS = cast(Table, AnnouncementRun.__table__)
 
 DbRow: TypeAlias = Row[*tuple[Any, ...]]
 """A result row of any shape."""

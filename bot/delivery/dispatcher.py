@@ -32,17 +32,19 @@ from bot.connectors.base import (
     Rejected,
     Unavailable,
 )
-from bot.db.models import AUDIT, OUTBOX, DbRow
+from bot.db.models import OUTBOX, DbRow
 from bot.delivery.limits import SendBudget
 from bot.domain.messages import OutboundRequest
+from bot.services import audit
 
 _LOGGER = logging.getLogger(__name__)
-_OUTBOX, _AUDIT = OUTBOX, AUDIT
+_OUTBOX = OUTBOX
 ACTOR = "system:dispatcher"
 
 _NEXT_DUE = (
     select(_OUTBOX.c.id, _OUTBOX.c.chat_id, _OUTBOX.c.reply_ref, _OUTBOX.c.text,
-           _OUTBOX.c.idempotency_key, _OUTBOX.c.attempts, _OUTBOX.c.priority)
+           _OUTBOX.c.idempotency_key, _OUTBOX.c.attempts, _OUTBOX.c.priority,
+           _OUTBOX.c.content_hash)
     .where(
         _OUTBOX.c.platform == bindparam("platform"),
         _OUTBOX.c.status == "pending",
@@ -80,6 +82,7 @@ class Dispatcher:
         connectors: Mapping[str, Connector],
         budgets: Mapping[str, SendBudget],
         *,
+        approved: Callable[[str], bool],
         base_backoff: float = 1.0,
         max_backoff: float = 300.0,
         max_rate_limit_wait: float = 900.0,
@@ -89,6 +92,8 @@ class Dispatcher:
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.engine = engine
+        # The last gate before a platform: is the row's hash an approved registry version's?
+        self.approved = approved
         self.connectors = dict(connectors)
         self.budgets = dict(budgets)
         self.base_backoff = base_backoff
@@ -201,6 +206,13 @@ class Dispatcher:
         row = await asyncio.to_thread(self._claim, platform, budget)
         if row is None:
             return False
+        if not await asyncio.to_thread(self.approved, row.content_hash):
+            # Invariant 1: nothing reaches a platform unless it renders an approved version.
+            state.failed += 1
+            why = f"refused: {row.content_hash[:12]} is not the hash of an approved version"
+            _LOGGER.error("%s: outbox row %s %s", platform, row.id, why)
+            await asyncio.to_thread(self._mark_failed, row.id, why)
+            return True
         request = OutboundRequest(
             platform, row.chat_id, row.text, row.reply_ref, row.idempotency_key
         )
@@ -311,11 +323,10 @@ class Dispatcher:
                 .where(_OUTBOX.c.id == row_id)
                 .values(status="sent", platform_post_id=post_id, sent_at=now, last_error=None)
             )
-            conn.execute(
-                _AUDIT.insert(),
-                {"at": now, "actor": ACTOR, "action": "outbox.sent", "subject_type": "outbox",
-                 "subject_id": str(row_id),
-                 "detail": {"platform_post_id": post_id, "reconciled": reconciled}},
+            audit.append(
+                conn, actor=ACTOR, action="outbox.sent", subject_type="outbox",
+                subject_id=row_id, at=now,
+                detail={"platform_post_id": post_id, "reconciled": reconciled},
             )  # fmt: skip
 
     def _mark_failed(self, row_id: int, error: str) -> None:
@@ -326,10 +337,9 @@ class Dispatcher:
                 .where(_OUTBOX.c.id == row_id)
                 .values(status="failed", last_error=error[:2000])
             )
-            conn.execute(
-                _AUDIT.insert(),
-                {"at": now, "actor": ACTOR, "action": "outbox.failed", "subject_type": "outbox",
-                 "subject_id": str(row_id), "detail": {"error": error[:500]}},
+            audit.append(
+                conn, actor=ACTOR, action="outbox.failed", subject_type="outbox",
+                subject_id=row_id, detail={"error": error[:500]}, at=now,
             )  # fmt: skip
 
     def _mark_uncertain(self, row_id: int, error: str) -> None:
@@ -340,9 +350,7 @@ class Dispatcher:
                 .where(_OUTBOX.c.id == row_id)
                 .values(status="uncertain", last_error=error[:2000])
             )
-            conn.execute(
-                _AUDIT.insert(),
-                {"at": now, "actor": ACTOR, "action": "outbox.uncertain",
-                 "subject_type": "outbox", "subject_id": str(row_id),
-                 "detail": {"error": error[:500]}},
+            audit.append(
+                conn, actor=ACTOR, action="outbox.uncertain", subject_type="outbox",
+                subject_id=row_id, detail={"error": error[:500]}, at=now,
             )  # fmt: skip

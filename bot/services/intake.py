@@ -18,16 +18,17 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.db.models import AUDIT, CURSORS, INBOX, NUMBER_BLOCKS, OUTBOX, TICKETS, DbRow
+from bot.db.models import CURSORS, INBOX, NUMBER_BLOCKS, OUTBOX, TICKETS, DbRow
 from bot.domain.messages import InboundMessage
 from bot.domain.tickets import TicketNumbering
 from bot.domain.triage import Intent, Priority, TriageResult
+from bot.services import audit
 from bot.services.templates import RenderedText, ReplyTemplates
 from bot.services.text import clean_json, clean_text
 from bot.triage.pipeline import Triager
 
 _LOGGER = logging.getLogger(__name__)
-_INBOX, _TICKETS, _OUTBOX, _AUDIT, _CURSORS = INBOX, TICKETS, OUTBOX, AUDIT, CURSORS
+_INBOX, _TICKETS, _OUTBOX, _CURSORS = INBOX, TICKETS, OUTBOX, CURSORS
 
 # Statements are built once: SQLAlchemy caches their compiled form, and building them per
 # message cost more than the database work itself (bench/intake.py).
@@ -47,7 +48,6 @@ _TAKE_BLOCK = (
 )
 NUMBER_BLOCK_SIZE = 50
 _INSERT_OUTBOX = insert(_OUTBOX)
-_INSERT_AUDIT = insert(_AUDIT)
 _MARK_DONE = (
     update(_INBOX)
     .where(_INBOX.c.id == bindparam("inbox_id"))
@@ -452,8 +452,7 @@ class IntakeService:
         self, conn: Connection, action: str, subject_type: str, subject_id: int,
         detail: dict[str, object],
     ) -> None:  # fmt: skip
-        conn.execute(
-            _INSERT_AUDIT,
-            {"at": self.clock(), "actor": ACTOR, "action": action,
-             "subject_type": subject_type, "subject_id": str(subject_id), "detail": detail},
+        audit.append(
+            conn, actor=ACTOR, action=action, subject_type=subject_type,
+            subject_id=subject_id, detail=dict(detail), at=self.clock(),
         )  # fmt: skip

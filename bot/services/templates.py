@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,34 +66,49 @@ class ReplyTemplates:
         *,
         fallback_language: str = "en",
         phone_311: str = "311",
+        variants: Mapping[str, str] | None = None,
+        approved_as: tuple[str, str] | None = None,
+        prefix: str = "",
     ) -> None:
+        """Load from ``variants`` (``"<id>.<lang>" -> source``: the registry's approved reply
+        set, with ``approved_as = (label, content_hash)``) or else from ``directory``.
+
+        With ``approved_as`` every render carries the approved version's label and hash, the
+        provenance the dispatcher checks. ``prefix`` starts every text (exercise mode).
+        """
         self.directory = (directory or DEFAULT_TEMPLATES_DIR) / "replies"
         self.fallback_language = fallback_language
         self.phone_311 = phone_311
+        self.approved_as = approved_as
+        self.prefix = prefix
         self._env = ImmutableSandboxedEnvironment(
             undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
         )
         self._versions: dict[tuple[str, str], TemplateVersion] = {}
         self._compiled: dict[tuple[str, str], object] = {}
-        self._load()
+        if variants is None:
+            if not self.directory.is_dir():
+                raise TemplateNotFound(f"no reply templates at {self.directory}")
+            variants = {
+                path.name[: -len(".j2")]: path.read_text(encoding="utf-8")
+                for path in sorted(self.directory.glob("*.j2"))
+            }
+        for key, source in variants.items():
+            self._add(key, source)
 
-    def _load(self) -> None:
-        if not self.directory.is_dir():
-            raise TemplateNotFound(f"no reply templates at {self.directory}")
-        for path in sorted(self.directory.glob("*.j2")):
-            match = _NAME.match(path.name)
-            if not match:
-                raise RenderError(f"{path}: name must be <template_id>.<lang>.j2")
-            source = path.read_text(encoding="utf-8")
-            if len(source) > MAX_SOURCE_CHARS:
-                raise RenderError(f"{path}: template source over {MAX_SOURCE_CHARS} characters")
-            key = (match.group("id"), match.group("lang"))
-            digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-            self._versions[key] = TemplateVersion(key[0], key[1], source, digest)
-            try:
-                self._compiled[key] = self._env.from_string(source)
-            except TemplateError as exc:
-                raise RenderError(f"{path}: {exc}") from exc
+    def _add(self, name: str, source: str) -> None:
+        match = _NAME.match(f"{name}.j2")
+        if not match:
+            raise RenderError(f"{name}: name must be <template_id>.<lang>.j2")
+        if len(source) > MAX_SOURCE_CHARS:
+            raise RenderError(f"{name}: template source over {MAX_SOURCE_CHARS} characters")
+        key = (match.group("id"), match.group("lang"))
+        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        self._versions[key] = TemplateVersion(key[0], key[1], source, digest)
+        try:
+            self._compiled[key] = self._env.from_string(source)
+        except TemplateError as exc:
+            raise RenderError(f"{name}.j2: {exc}") from exc
 
     def languages(self, template_id: str) -> list[str]:
         """Languages that have a variant of ``template_id``."""
@@ -127,7 +143,12 @@ class ReplyTemplates:
             content_hash = hashlib.sha256(
                 (tv.content_hash + note.content_hash).encode("ascii")
             ).hexdigest()
-        return RenderedText(text, template_id, tv.language, tv.version, content_hash, fell_back)
+        version = tv.version
+        if self.approved_as is not None:
+            version, content_hash = self.approved_as
+        return RenderedText(
+            self.prefix + text, template_id, tv.language, version, content_hash, fell_back
+        )
 
     def _render(self, tv: TemplateVersion, variables: dict[str, str | int]) -> str:
         template = self._compiled[(tv.template_id, tv.language)]

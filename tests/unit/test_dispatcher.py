@@ -83,6 +83,9 @@ class FakeReconcilingConnector(FakeConnector):
         return self.posted.get(text)
 
 
+APPROVED_HASH = "a" * 64
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
@@ -91,14 +94,16 @@ def clock() -> FakeClock:
 def queue(
     engine: Engine, clock: FakeClock, text: str, *, platform: str = "telegram",
     chat_id: str = "chat-1", priority: int = 2, status: str = "pending",
+    content_hash: str = "",
 ) -> int:  # fmt: skip
+    content_hash = content_hash or APPROVED_HASH
     with engine.begin() as conn:
         return int(
             conn.execute(
                 insert(OUTBOX).returning(OUTBOX.c.id),
                 {"platform": platform, "chat_id": chat_id, "reply_ref": "100", "text": text,
                  "language": "en", "template_id": "confirmation", "template_version": "v",
-                 "content_hash": "h" * 64, "idempotency_key": f"test:{platform}:{text}",
+                 "content_hash": content_hash, "idempotency_key": f"test:{platform}:{text}",
                  "priority": priority, "status": status, "attempts": 0,
                  "next_attempt_at": clock.now(), "created_at": clock.now()},
             ).scalar_one()
@@ -114,6 +119,7 @@ def make(
     engine: Engine, clock: FakeClock, connectors: dict[str, FakeConnector],
     budgets: dict[str, SendBudget] | None = None, **kwargs: Any,
 ) -> Dispatcher:  # fmt: skip
+    kwargs.setdefault("approved", lambda digest: digest == APPROVED_HASH)
     return Dispatcher(
         engine, connectors, budgets or {}, clock=clock.now, monotonic=clock.monotonic,
         idle_sleep=0.01, **kwargs,
@@ -362,3 +368,18 @@ async def test_seeded_budget_counts_sends_before_a_restart(
     clock.advance(800.0)
     assert await dispatcher.send_next("x")
     assert [r.text for _, r in conn.sent] == ["new"]
+
+
+async def test_a_row_whose_hash_is_not_approved_never_reaches_the_platform(
+    engine: Engine, clock: FakeClock
+) -> None:
+    tg = FakeConnector("telegram", clock)
+    dispatcher = make(engine, clock, {"telegram": tg})
+    good = queue(engine, clock, "approved words")
+    bad = queue(engine, clock, "improvised words", content_hash="f" * 64)
+    assert await drain(dispatcher, "telegram") == 2
+    assert [r.text for _, r in tg.sent] == ["approved words"]
+    assert outbox(engine, good).status == "sent"
+    refused = outbox(engine, bad)
+    assert refused.status == "failed"
+    assert "not the hash of an approved version" in refused.last_error
