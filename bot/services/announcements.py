@@ -119,9 +119,9 @@ class AnnouncementService:
             raise AnnouncementError(
                 f"announcement {original_id} is a cancel; update the announcement it cancelled"
             )
-        if original.status == "cancelled":
-            raise AnnouncementError(f"announcement {original_id} was cancelled")
         root = original.references_id or original.id
+        if original.status == "cancelled" or self._row(root).status == "cancelled":
+            raise AnnouncementError(f"announcement {root} was cancelled")
         version = self._approved(message)
         return self._schedule(
             actor, version, "update", root, at, None, None, list(original.channels), values or {}
@@ -154,10 +154,18 @@ class AnnouncementService:
             return self.get(root_id)
         now = self.clock()
         with self.engine.begin() as conn:
+            # The original is cancelled whatever its schedule's state (a one-shot that went
+            # out is "done"): a second cancel, or an update, of it is then refused.
+            done = conn.execute(
+                update(_ANN)
+                .where(_ANN.c.id == root_id, _ANN.c.status != "cancelled")
+                .values(status="cancelled", next_due_at=None)
+            )
+            if done.rowcount != 1:
+                raise AnnouncementError(f"announcement {root_id} is already cancelled")
             conn.execute(
                 update(_ANN)
-                .where((_ANN.c.id == root_id) | (_ANN.c.references_id == root_id))
-                .where(_ANN.c.status == ACTIVE)
+                .where(_ANN.c.references_id == root_id, _ANN.c.status == ACTIVE)
                 .values(status="cancelled", next_due_at=None)
             )
             audit.append(
@@ -282,12 +290,14 @@ class AnnouncementService:
                 return 0
             refs = resolved
         version = self._version_by_id(row.version_id, conn)
-        late = now - latest > self.late_after
+        # Posted in place of superseded occurrences (the bot was down): late, whatever the delay.
+        late = now - latest > self.late_after or len(due) > 1
         written = 0
         for platform in row.channels:
             for lang in row.languages:
                 text = self.registry.render(version, lang, row.values)
-                if row.exercise:
+                # A bot in exercise mode marks every post, whoever scheduled it and how.
+                if row.exercise or self.exercise:
                     text = f"{EXERCISE_PREFIX} {text}"
                 key = f"ann:{row.id}:{int(latest.timestamp() * 1000)}:{platform}:{lang}"
                 conn.execute(
@@ -500,19 +510,9 @@ class AnnouncementService:
         return version
 
     def _version_by_id(self, version_id: int, conn: Connection | None = None) -> Version:
-        from bot.db.models import REG_MESSAGES, REG_VERSIONS
-
-        query = (
-            select(REG_VERSIONS.c.number, REG_MESSAGES.c.name)
-            .join(REG_MESSAGES, REG_MESSAGES.c.id == REG_VERSIONS.c.message_id)
-            .where(REG_VERSIONS.c.id == version_id)
-        )
-        if conn is not None:
-            found = conn.execute(query).one()
-        else:
-            with self.engine.connect() as own:
-                found = own.execute(query).one()
-        return self.registry.get(f"{found.name}@v{found.number}")
+        # Read on the caller's connection: fire() holds the write transaction (on SQLite a
+        # second connection would wait for it until busy_timeout, then fail "locked").
+        return self.registry.by_id(version_id, conn)
 
     def _target(self, platform: str, lang: str) -> str:
         return self.targets.get(f"{platform}.{lang}") or self.targets[platform]

@@ -61,7 +61,7 @@ LANGUAGES = (
 )  # fmt: skip
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 _REPLY_KEY = re.compile(r"^(?P<id>[a-z0-9_]+)\.(?P<lang>[a-z]{2,3})$")
-_MENTION = re.compile(r"(?<![\w@])@(\w{1,15})\b")
+_MENTION = re.compile(r"(?<![\w@])@(\w+)")
 
 # Variables the bot computes for each reply template (never resident text), with the
 # realistic values the length check renders them with.
@@ -127,6 +127,18 @@ class RegistryService:
         if row is None:
             raise RegistryError(f"no message {ref!r} in the registry")
         return self._version(row)
+
+    def by_id(self, version_id: int, conn: Connection | None = None) -> Version:
+        """One version by its row id, read on ``conn`` when the caller holds a transaction.
+
+        On SQLite every transaction takes the write lock (BEGIN IMMEDIATE), so a second
+        connection opened inside a writer's transaction would wait for that writer forever.
+        """
+        query = self._select().where(_VERSIONS.c.id == version_id)
+        if conn is not None:
+            return self._version(conn.execute(query).one())
+        with self.engine.connect() as own:
+            return self._version(own.execute(query).one())
 
     def current(self, name: str) -> Version | None:
         """The newest approved version of ``name``: the one the bot uses."""
@@ -384,6 +396,7 @@ class RegistryService:
         for source in meta_.get("sources", []):
             if not self.sources.has_source(source):
                 problems.append(f"source '{source}' is not in {self.sources.path.name}")
+        before_variables = len(problems)
         used: dict[str, set[str]] = {}
         for lang, source in variants.items():
             names, error = self._variables_of(source)
@@ -402,8 +415,8 @@ class RegistryService:
                 problems.append(f"unknown variable: '{var}' is given but no variant uses it")
             elif "value" not in spec and not spec.get("choices"):
                 problems.append(f"missing variable: '{var}' has neither a value nor choices")
-        if problems:
-            return problems
+        if len(problems) > before_variables:
+            return problems  # the variants cannot be rendered until the variables are right
         for lang, source in variants.items():
             for values in self._combinations(variables):
                 text = self._render_source(source, values)
