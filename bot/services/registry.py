@@ -23,7 +23,6 @@ from jinja2 import StrictUndefined, TemplateError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from twitter_text import extract_urls, parse_tweet
 
 from bot.db.models import REG_MESSAGES, REG_VERSIONS, DbRow, utcnow
 from bot.domain.registry import (
@@ -79,6 +78,19 @@ REPLY_VARIABLES: dict[str, tuple[str, ...]] = {
 }
 _ALWAYS = ("phone_311",)
 TICKET_STATES = ("open", "awaiting_location", "in_progress", "closed")
+
+
+def _weighted_length(text: str) -> int:
+    # twitter-text takes half a second to import: only the approval checks need it.
+    from twitter_text import parse_tweet
+
+    return int(parse_tweet(text).weightedLength)
+
+
+def _urls(text: str) -> list[str]:
+    from twitter_text import extract_urls
+
+    return list(extract_urls(text))
 
 
 def _utc(value: datetime) -> datetime:
@@ -494,7 +506,7 @@ class RegistryService:
             combos *= max(1, len(opt))
         if combos > MAX_COMBINATIONS:
             # Too many to render each: the longest value of every variable bounds the length.
-            options = [[max(opt, key=lambda kv: parse_tweet(kv[1]).weightedLength)]
+            options = [[max(opt, key=lambda kv: _weighted_length(kv[1]))]
                        for opt in options]  # fmt: skip
         return [dict(c) for c in itertools.product(*options)]
 
@@ -510,7 +522,7 @@ class RegistryService:
             problems.append(f"{what} renders empty")
         posted = f"{EXERCISE_PREFIX} {text}" if self.exercise else text
         if "x" in channels:
-            weighted = parse_tweet(posted).weightedLength
+            weighted = _weighted_length(posted)
             if weighted > X_MAX_WEIGHTED:
                 extra = " with the EXERCISE prefix" if self.exercise else ""
                 problems.append(f"too long for X: {what} is {weighted} weighted characters"
@@ -520,7 +532,7 @@ class RegistryService:
             if units > TELEGRAM_MAX:
                 problems.append(f"too long for Telegram: {what} is {units} characters "
                                 f"(limit {TELEGRAM_MAX})")  # fmt: skip
-        for url in extract_urls(text):
+        for url in _urls(text):
             host = re.sub(r"^[a-z]+://", "", url, flags=re.I).split("/", 1)[0].split(":", 1)[0]
             if not self.sources.allows_host(host):
                 problems.append(f"link to an unlisted domain: {what} links {url} and "
