@@ -22,7 +22,12 @@ from bot.domain.audit import GENESIS, chain_hash
 _AUDIT = AUDIT
 # Any 64-bit number unique to this lock within the database.
 _ADVISORY_KEY = 0x311_A0D1
-_HEAD = select(_AUDIT.c.seq, _AUDIT.c.hash).order_by(_AUDIT.c.seq.desc()).limit(1)
+_HEAD = (
+    select(_AUDIT.c.seq, _AUDIT.c.hash)
+    .where(_AUDIT.c.seq.is_not(None))
+    .order_by(_AUDIT.c.seq.desc())
+    .limit(1)
+)
 _INSERT = insert(_AUDIT)
 _LOCK = text("SELECT pg_advisory_xact_lock(:key)")
 
