@@ -44,6 +44,7 @@ class Item:
     event: str
     request: bool = False
     emergency: bool = False
+    life_safety: bool = False  # medical help, search and rescue, missing people (any genre)
     news: bool = False
     direct: bool = False
     cats: set[str] = field(default_factory=set)
@@ -67,6 +68,7 @@ def load_disaster_response(data: Path = DATA) -> list[Item]:
                     "event": "news" if event == "NULL" else event,
                     "request": _flag(row, "request") or emergency,
                     "emergency": emergency and row["genre"] == "direct",
+                    "life_safety": emergency,
                     "news": row["genre"] == "news",
                     "direct": row["genre"] == "direct",
                     "cats": {k for k in CATEGORY_MAP if _flag(row, k)},

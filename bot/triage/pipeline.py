@@ -63,6 +63,13 @@ class _Lexicon:
     request: re.Pattern[str] | None
     broadcast: re.Pattern[str] | None
     personal: re.Pattern[str] | None
+    # Newswire prose (reporting verbs, agencies, statistics) and the words of someone writing
+    # to the city (I, we, please, you): the first without the second is an article.
+    news: re.Pattern[str] | None
+    voice: re.Pattern[str] | None
+    # Medical need that is life safety when the writer speaks for themselves or their people
+    # ("my wife is pregnant and bleeding", "we have sick children"), not in a news story.
+    care: re.Pattern[str] | None
     categories: tuple[tuple[str, re.Pattern[str]], ...]
     # One search answers "no category at all" for most messages before the per-code loop.
     any_category: re.Pattern[str] | None = None
@@ -111,6 +118,9 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         request=_compile(data.get("request", []), bounded),
         broadcast=_compile(data.get("broadcast", []), bounded),
         personal=_compile([f"(?:{p})(?!\\w)" for p in data.get("personal", [])], bounded),
+        news=_compile(data.get("news", []), bounded),
+        voice=_compile([f"(?:{p})(?!\\w)" for p in data.get("voice", [])], bounded),
+        care=_compile(data.get("care", []), bounded),
         categories=compiled,
         any_category=_compile([p for code in categories for p in cats.get(code, [])], bounded),
     )
@@ -231,6 +241,10 @@ class RuleTriage:
             and any(lx.question and lx.question.search(words) for lx in lexicons)
         )
         own = self._lexicons.get(language)
+        # The writer's own words (I, we, please, you), where the language's lexicon lists them.
+        voice = None if own is None or own.voice is None else bool(own.voice.search(clean))
+        if voice and not em_rule and own is not None and own.care is not None:
+            em_rule = bool(own.care.search(words))
         # Only the message's own language can tell a resident's voice from a headline's.
         personal = (
             own is None
@@ -246,7 +260,16 @@ class RuleTriage:
         # article, not a resident.
         street = location is not None and location.kind in ("address", "block", "intersection")
         long_impersonal = not personal and not street and len(words.split()) > 20
-        if long_impersonal or (retweet and not (em_rule and location is not None)):
+        # "Officials said 42,000 were injured": a report about others, in no one's own voice.
+        article = (
+            voice is False
+            and own is not None
+            and own.news is not None
+            and not street
+            and not any(mark in clean for mark in "?？؟")
+            and bool(own.news.search(words))
+        )
+        if long_impersonal or article or (retweet and not (em_rule and location is not None)):
             # Residents write to the city; a retweet passes on someone else's words.
             return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
         # The model learnt English; in other languages its weights on common words mislead.
@@ -301,7 +324,7 @@ class RuleTriage:
         leaning = p_req >= t["request_low"]
         # A life-safety word counts when the message reads like a resident's own report
         # (an ask, a place, or the model leaning that way), not in a headline about others.
-        emergency = em_rule or (p_em >= t["emergency"] and asks and personal)
+        emergency = em_rule or (p_em >= t["emergency"] and asks and personal and not broadcast)
         actionable = emergency or (
             not broadcast
             and (
