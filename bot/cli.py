@@ -60,7 +60,10 @@ def run(config: str | None) -> None:
     from bot.bootstrap import build
 
     settings = _settings(config)
-    bot = build(settings)
+    try:
+        bot = build(settings)
+    except ConfigError as exc:  # e.g. exercise mode with a live endpoint: one clear line
+        raise click.ClickException(str(exc)) from exc
     _LOGGER.info(
         "crisisbot running: platforms %s, console http://%s:%s/",
         ", ".join(bot.connectors) or "none",

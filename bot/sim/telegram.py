@@ -1,4 +1,11 @@
-"""A Telegram Bot API simulator: getUpdates long polling, sendMessage and webhooks on 127.0.0.1."""
+"""A Telegram Bot API simulator: getUpdates long polling, sendMessage and webhooks on 127.0.0.1.
+
+Residents write to the bot in private chats. Public channels (``add_channel``) take the bot's
+posts when it administers them: ``sendMessage`` with ``chat_id`` ``"@username"`` or the
+channel's ``-100...`` id answers a channel post (``sender_chat`` is the channel, no ``from``);
+replies to an earlier post of the channel thread under it. As on Telegram, the bot gets no
+update for its own posts.
+"""
 
 from __future__ import annotations
 
@@ -63,6 +70,8 @@ _UPDATE_TYPES = frozenset(
 )
 _SECRET_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?")
+_CHANNEL_USERNAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
+_FIRST_CHANNEL_ID = -1_001_500_000_001
 _METHODS = ("getMe", "getUpdates", "sendMessage", "setWebhook", "deleteWebhook", "getWebhookInfo")
 _METHODS_BY_LOWER = {m.lower(): m for m in _METHODS}
 
@@ -135,6 +144,10 @@ class TelegramSimulator:
         self._messages: dict[tuple[int, int], JSONDict] = {}
         self._last_message_id: dict[int, int] = {}
         self._chats: dict[int, JSONDict] = {}
+        # Public channels: lowercased username -> chat id; the ids the bot may post in.
+        self._channel_ids: dict[str, int] = {}
+        self._channel_admin: set[int] = set()
+        self._next_channel_id = _FIRST_CHANNEL_ID
         self._blocked: set[int] = set()
         self._sent: list[JSONDict] = []
         self._request_log: list[JSONDict] = []
@@ -372,6 +385,33 @@ class TelegramSimulator:
         self._notify()
         return update_id
 
+    def add_channel(
+        self, username: str, *, title: str | None = None, bot_is_admin: bool = True
+    ) -> int:
+        """A public channel ``@username``; the bot posts in it only as an administrator.
+
+        Returns:
+            The channel's chat id (``-100...``), which ``sendMessage`` accepts as well.
+        """
+        name = username.removeprefix("@")
+        if not _CHANNEL_USERNAME_RE.match(name):
+            raise ValueError(f"not a channel username: {username!r}")
+        with self._lock:
+            if name.lower() in self._channel_ids:
+                raise ValueError(f"channel @{name} exists already")
+            chat_id = self._next_channel_id
+            self._next_channel_id -= 1
+            self._chats[chat_id] = {
+                "id": chat_id,
+                "type": "channel",
+                "title": title or name,
+                "username": name,
+            }
+            self._channel_ids[name.lower()] = chat_id
+            if bot_is_admin:
+                self._channel_admin.add(chat_id)
+        return chat_id
+
     def block_bot(self, user_id: int, blocked: bool = True) -> None:
         """The resident blocks (or unblocks) the bot: sendMessage answers 403."""
         with self._lock:
@@ -387,12 +427,21 @@ class TelegramSimulator:
             return self._message_ids[update_id]
 
     def sent(self) -> list[JSONDict]:
-        """Messages the bot sent: ``message_id, chat_id, text, reply_to_message_id, date``."""
+        """Messages the bot sent: ``message_id, chat_id, text, reply_to_message_id, date``.
+
+        ``time`` is when the simulator took it (``date`` has whole seconds, as Telegram's).
+        """
         with self._lock:
             return [dict(m) for m in self._sent]
 
     def sent_to(self, chat_id: int | str) -> list[JSONDict]:
-        """Messages the bot sent to one chat."""
+        """Messages the bot sent to one chat (a channel may be named ``"@username"``)."""
+        if isinstance(chat_id, str) and chat_id.startswith("@"):
+            with self._lock:
+                found = self._channel_ids.get(chat_id[1:].lower())
+            if found is None:
+                return []
+            chat_id = found
         return [m for m in self.sent() if str(m["chat_id"]) == str(chat_id)]
 
     def pending_updates(self) -> list[JSONDict]:
@@ -580,32 +629,29 @@ class TelegramSimulator:
         text = params.get("text")
         if raw_chat is None or raw_chat == "":
             raise _ApiError(400, "Bad Request: chat_id is empty")
-        try:
-            chat_id = int(raw_chat)
-        except (TypeError, ValueError):
-            raise _ApiError(400, "Bad Request: chat not found") from None
         if not isinstance(text, str) or not text.strip():
             raise _ApiError(400, "Bad Request: message text is empty")
         if _utf16_len(text) > MAX_MESSAGE_LENGTH:
             raise _ApiError(400, "Bad Request: message is too long")
         reply_to, allow_without = _reply_target(params)
         with self._lock:
-            chat = self._chats.get(chat_id)
-            if chat is None:
+            chat_id = self._chat_id(raw_chat)
+            chat = self._chats.get(chat_id) if chat_id is not None else None
+            if chat_id is None or chat is None:
                 raise _ApiError(400, "Bad Request: chat not found")
+            channel = chat["type"] == "channel"
+            if channel and chat_id not in self._channel_admin:
+                raise _ApiError(400, "Bad Request: need administrator rights in the channel chat")
             if chat_id in self._blocked:
                 raise _ApiError(403, "Forbidden: bot was blocked by the user")
             replied = self._messages.get((chat_id, reply_to)) if reply_to is not None else None
             if reply_to is not None and replied is None and not allow_without:
                 raise _ApiError(400, "Bad Request: message to be replied not found")
             message_id = self._new_message_id(chat_id)
-            message: JSONDict = {
-                "message_id": message_id,
-                "from": self._bot_user(),
-                "chat": chat,
-                "date": int(time.time()),
-                "text": text,
-            }
+            message: JSONDict = {"message_id": message_id}
+            # A channel post is signed by the channel itself; it has no "from".
+            message.update({"sender_chat": chat} if channel else {"from": self._bot_user()})
+            message.update({"chat": chat, "date": int(time.time()), "text": text})
             if replied is not None:
                 message["reply_to_message"] = {
                     k: v for k, v in replied.items() if k != "reply_to_message"
@@ -618,9 +664,21 @@ class TelegramSimulator:
                     "text": text,
                     "reply_to_message_id": reply_to if replied is not None else None,
                     "date": message["date"],
+                    "time": time.time(),
                 }
             )
         return _ok(message)
+
+    def _chat_id(self, raw: object) -> int | None:
+        """The numeric id behind ``chat_id``: a number, or ``"@username"`` of a channel."""
+        if isinstance(raw, str) and raw.startswith("@"):
+            return self._channel_ids.get(raw[1:].lower())
+        if not isinstance(raw, str | int) or isinstance(raw, bool):
+            return None
+        try:
+            return int(raw)
+        except ValueError:
+            return None
 
     async def _api_setWebhook(self, params: JSONDict) -> web.Response:
         url = params.get("url")

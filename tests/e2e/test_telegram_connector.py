@@ -223,6 +223,34 @@ async def test_send_refusals_are_rejected(
     assert sim.sent() == []
 
 
+async def test_channel_posts_by_username_and_replies_under_them(
+    sim: TelegramSimulator, connector: TelegramConnector
+) -> None:
+    channel = sim.add_channel("phl_alerts", title="Philadelphia alerts")
+    sim.add_channel("not_ours", bot_is_admin=False)
+    first = await connector.send(OutboundRequest("telegram", "@phl_alerts", "Alert", None, "a"))
+    reply = await connector.send(
+        OutboundRequest("telegram", "@phl_alerts", "Update", first.platform_post_id, "b")
+    )
+    by_id = await connector.send(OutboundRequest("telegram", str(channel), "More", None, "c"))
+    posts = sim.sent_to("@phl_alerts")
+    assert posts == sim.sent_to(channel)
+    assert [(p["text"], p["reply_to_message_id"]) for p in posts] == [
+        ("Alert", None),
+        ("Update", int(first.platform_post_id)),
+        ("More", None),
+    ]
+    assert [p["message_id"] for p in posts] == [
+        int(r.platform_post_id) for r in (first, reply, by_id)
+    ]
+    answer = [r for r in sim.request_log if r["method"] == "sendMessage"][0]
+    assert answer["params"]["chat_id"] == "@phl_alerts"
+    for chat, expected in (("@nobody_here", "chat not found"), ("@not_ours", "administrator")):
+        with pytest.raises(Rejected, match=f"(?i){expected}"):
+            await connector.send(OutboundRequest("telegram", chat, "x", None, "k"))
+    assert len(sim.sent()) == 3
+
+
 async def test_a_4096_character_message_is_accepted(
     sim: TelegramSimulator, connector: TelegramConnector
 ) -> None:
