@@ -430,6 +430,7 @@ def build(
         engine, registry, {k: v for k, v in targets.items() if k.split(".")[0] in connectors},
         exercise=settings.exercise.enabled,
         late_after=timedelta(seconds=settings.announcements.late_after_seconds),
+        timezone=settings.announcements.timezone,
     )  # fmt: skip
     return Bot(
         settings, engine, intake, dispatcher, dict(connectors), status=status, env=environ,

@@ -94,6 +94,7 @@ def services(config: str | None) -> Iterator[Services]:
             {k: v for k, v in targets.items() if k.split(".")[0] in platforms},
             exercise=settings.exercise.enabled,
             late_after=timedelta(seconds=settings.announcements.late_after_seconds),
+            timezone=settings.announcements.timezone,
         )  # fmt: skip
         yield Services(settings, engine, registry, UserService(engine), announcements)
     except ConfigError as exc:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
@@ -28,7 +29,7 @@ from bot.db.models import ANNOUNCEMENT_RUNS, ANNOUNCEMENTS, OUTBOX, DbRow, utcno
 from bot.domain.registry import DEFAULT_CANCEL, Kind, RegistryError, Status, Version
 from bot.domain.staff import SYSTEM_SCHEDULER, Actor, Permission
 from bot.services import audit
-from bot.services.registry import EXERCISE_PREFIX, RegistryService
+from bot.services.registry import EXERCISE_PREFIX, ISSUED_AT, RegistryService
 
 _LOGGER = logging.getLogger(__name__)
 _ANN, _RUNS, _OUTBOX = ANNOUNCEMENTS, ANNOUNCEMENT_RUNS, OUTBOX
@@ -74,6 +75,7 @@ class AnnouncementService:
         *,
         exercise: bool = False,
         late_after: timedelta = timedelta(seconds=60),
+        timezone: str = "America/New_York",
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.engine = engine
@@ -82,6 +84,7 @@ class AnnouncementService:
         self.targets = dict(targets)
         self.exercise = exercise
         self.late_after = late_after
+        self.zone = ZoneInfo(timezone)
         self.clock = clock
 
     # -- staff use cases --------------------------------------------------------------------
@@ -289,13 +292,29 @@ class AnnouncementService:
                 self._set_next(conn, row.id, now + timedelta(seconds=2), ACTIVE)
                 return 0
             refs = resolved
+        if row.exercise and not self.exercise:
+            # Rehearsal schedules never reach live accounts, even if the mode was switched.
+            self._record_run(conn, row.id, latest, now, "refused", late=False)
+            self._set_next(conn, row.id, None, "stood_down")
+            audit.append(
+                conn,
+                actor=SYSTEM_SCHEDULER.name,
+                action="announcement.exercise_stood_down",
+                subject_type="announcement",
+                subject_id=row.id,
+                detail={"due": latest.isoformat(), "why": "scheduled in exercise mode"},
+                at=now,
+            )
+            _LOGGER.warning("announcement %s: an exercise schedule, stood down (live)", row.id)
+            return 0
         version = self._version_by_id(row.version_id, conn)
+        values = {**row.values, ISSUED_AT: latest.astimezone(self.zone).strftime("%H:%M")}
         # Posted in place of superseded occurrences (the bot was down): late, whatever the delay.
         late = now - latest > self.late_after or len(due) > 1
         written = 0
         for platform in row.channels:
             for lang in row.languages:
-                text = self.registry.render(version, lang, row.values)
+                text = self.registry.render(version, lang, values)
                 # A bot in exercise mode marks every post, whoever scheduled it and how.
                 if row.exercise or self.exercise:
                     text = f"{EXERCISE_PREFIX} {text}"
@@ -443,10 +462,17 @@ class AnnouncementService:
                     f"no {channel} channel is configured ([announcements] {channel} = ...)"
                 )
         langs = languages or version.languages
+        if every is not None and "x" in chosen and not self.registry.uses(version, ISSUED_AT):
+            raise AnnouncementError(
+                f"X refuses a post identical to an earlier one, so a message repeated on X "
+                f"must show the time ({{{{ {ISSUED_AT} }}}}) in every language and "
+                f"{version.label} does not; repeat it with --channels telegram, or approve a "
+                "version with the time"
+            )
         try:
             resolved = self.registry.resolve_values(version, values)
             for lang in langs:
-                self.registry.render(version, lang, resolved)
+                self.registry.render(version, lang, {**resolved, ISSUED_AT: "00:00"})
         except RegistryError as exc:
             raise AnnouncementError(str(exc)) from exc
         with self.engine.begin() as conn:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import StrictUndefined, TemplateError, meta
+from jinja2 import StrictUndefined, Template, TemplateError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -77,6 +77,10 @@ REPLY_VARIABLES: dict[str, tuple[str, ...]] = {
     "welcome": (),
 }
 _ALWAYS = ("phone_311",)
+# Filled by the scheduler for every announcement post: the local time the occurrence was due
+# ("18:30"). A message repeated on X needs it, since X refuses a post identical to an earlier one.
+ISSUED_AT = "issued_at"
+_ANNOUNCEMENT_SYSTEM = {ISSUED_AT: "23:59"}
 TICKET_STATES = ("open", "awaiting_location", "in_progress", "closed")
 
 
@@ -122,6 +126,7 @@ class RegistryService:
             undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
         )
         self._approved: set[str] = set()
+        self._compiled: dict[str, Template] = {}
 
     # -- reading ----------------------------------------------------------------------------
     def get(self, ref: str) -> Version:
@@ -415,6 +420,7 @@ class RegistryService:
             if error:
                 problems.append(f"variant '{lang}': {error}")
                 continue
+            names -= set(_ANNOUNCEMENT_SYSTEM)
             used[lang] = names
             for var in sorted(names):
                 if var not in variables:
@@ -431,7 +437,7 @@ class RegistryService:
             return problems  # the variants cannot be rendered until the variables are right
         for lang, source in variants.items():
             for values in self._combinations(variables):
-                text = self._render_source(source, values)
+                text = self._render_source(source, {**_ANNOUNCEMENT_SYSTEM, **values})
                 problems.extend(self._text_problems(text, f"'{lang}' variant",
                                                     meta_["channels"]))  # fmt: skip
         return list(dict.fromkeys(problems))
@@ -512,9 +518,18 @@ class RegistryService:
 
     def _render_source(self, source: str, values: Mapping[str, str]) -> str:
         try:
-            return self._env.from_string(source).render(**values).strip()
+            template = self._compiled.get(source)
+            if template is None:
+                if len(self._compiled) > 4_096:
+                    self._compiled.clear()
+                template = self._compiled[source] = self._env.from_string(source)
+            return template.render(**values).strip()
         except TemplateError as exc:
             raise RegistryError(f"render failed: {exc}") from exc
+
+    def uses(self, version: Version, variable: str) -> bool:
+        """Whether every variant of ``version`` uses ``variable``."""
+        return all(variable in self._variables_of(src)[0] for src in version.variants.values())
 
     def _text_problems(self, text: str, what: str, channels: list[str]) -> list[str]:
         problems = []

@@ -163,10 +163,19 @@ def test_recurring_posts_every_interval_until_the_end(
 def test_after_downtime_the_newest_valid_occurrence_goes_out_late_and_is_flagged(
     engine: Engine, clock: Clock, world: Any
 ) -> None:
-    _registry, announcements, _ = world
+    registry, announcements, _ = world
+    values = {"shelter": "Roxborough HS"}
+    with pytest.raises(AnnouncementError, match=r"X refuses a post identical to an earlier"):
+        announcements.announce(
+            CAROL, "shelter", every=timedelta(minutes=10), until=NOW + timedelta(hours=1),
+            channels=["x"], values=values,
+        )  # fmt: skip
+    timed = {"en": "{{ issued_at }}: shelter open at {{ shelter }}.",
+             "es": "{{ issued_at }}: refugio en {{ shelter }}."}  # fmt: skip
+    approve(registry, "shelter_timed", timed)
     info = announcements.announce(
-        CAROL, "shelter", every=timedelta(minutes=10), until=NOW + timedelta(hours=1),
-        channels=["x"], values={"shelter": "Roxborough HS"},
+        CAROL, "shelter_timed", every=timedelta(minutes=10), until=NOW + timedelta(hours=1),
+        channels=["x"], values=values,
     )  # fmt: skip
     announcements.fire(info.id)
     clock.now = NOW + timedelta(minutes=34)  # down from 18:05 to 18:34
@@ -175,7 +184,11 @@ def test_after_downtime_the_newest_valid_occurrence_goes_out_late_and_is_flagged
         ("18:00", "posted", False), ("18:10", "superseded", True),
         ("18:20", "superseded", True), ("18:30", "posted", True),
     ]  # fmt: skip
-    assert len(rows(engine, info.id)) == 4  # 2 occurrences x 2 languages, no burst
+    # 2 occurrences x 2 languages, no burst; each says when it was issued (New York time).
+    assert [r.text for r in rows(engine, info.id)] == [
+        "13:00: shelter open at Roxborough HS.", "13:00: refugio en Roxborough HS.",
+        "13:30: shelter open at Roxborough HS.", "13:30: refugio en Roxborough HS.",
+    ]  # fmt: skip
     assert announcements.get(info.id).next_due_at == NOW + timedelta(minutes=40)
 
 
@@ -312,3 +325,17 @@ def test_users_exist_for_the_audit_trail(engine: Engine) -> None:
     users = UserService(engine)
     token = users.add("carol", "coordinator")
     assert users.authenticate(token) == CAROL
+
+
+def test_an_exercise_schedule_never_posts_once_the_bot_runs_live(
+    engine: Engine, clock: Clock
+) -> None:
+    registry, drill = services(engine, clock, exercise=True)
+    approve(registry, "drill", {"en": "Shelter drill."})
+    info = drill.announce(CAROL, "drill", at=NOW + timedelta(minutes=5))
+    live = AnnouncementService(engine, registry, TARGETS, exercise=False, clock=clock)
+    clock.now = NOW + timedelta(minutes=5)
+    assert live.fire(info.id) == 0
+    assert live.get(info.id).status == "stood_down"
+    assert rows(engine, info.id) == []
+    assert runs(engine, info.id) == [("18:05", "refused", False)]
