@@ -13,6 +13,7 @@ import random
 import signal
 import threading
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from bot.bootstrap import Bot, build
@@ -25,6 +26,7 @@ from bot.sim.x import XSimulator
 
 _LOGGER = logging.getLogger("bot.demo")
 
+ALERTS_CHANNEL = "@phl311_alerts"
 DEMO_TOKEN = "123456:DEMO-TOKEN"  # noqa: S105 - the simulator's token, not a secret
 DEMO_ENV = {
     "X_BEARER_TOKEN": "demo-bearer",
@@ -102,7 +104,9 @@ class _Printer:
         with self.lock:
             posts = self.x.posts()
             for post in posts[self.seen_x :]:
-                print(f"  -> X reply to {post.get('in_reply_to_tweet_id')}: {post['text']}")
+                parent = post.get("in_reply_to_tweet_id")
+                where = f"X reply to {parent}" if parent else "X post"
+                print(f"  -> {where}: {post['text']}")
             self.seen_x = len(posts)
             sent = self.tg.sent()
             for msg in sent[self.seen_tg :]:
@@ -121,11 +125,45 @@ def _settings(port: int, db_path: Path, x: XSimulator, tg: TelegramSimulator) ->
     settings.platforms.telegram = TelegramSettings(
         enabled=True, api_base_url=tg.base_url, poll_timeout_seconds=2, timeout_seconds=5.0
     )
+    settings.announcements.channels = {"telegram": ALERTS_CHANNEL}
     # The city's street files, when a checkout has them beside it (the repo ships no copy).
     city = Path(__file__).resolve().parents[2] / "shared" / "data" / "philadelphia"
     if city.is_dir():
         settings.gazetteer.directory = str(city)
     return settings
+
+
+def _stage_announcement(bot: Bot) -> None:
+    """The comms team's side: a shelter announcement drafted, approved by a second person and
+    scheduled a few seconds into the evening, in English and Spanish, on X and Telegram."""
+    from bot.services.registry import DEFAULT_TEMPLATES_DIR, load_announcement_template
+    from bot.services.users import UserService
+
+    if bot.registry is None or bot.announcements is None:
+        return
+    users = UserService(bot.engine)
+    drafter, approver, coordinator = (
+        users.authenticate(users.add(name, role))
+        for name, role in (("demo.drafter", "drafter"), ("demo.approver", "approver"),
+                           ("demo.coordinator", "coordinator"))
+    )  # fmt: skip
+    content = load_announcement_template(DEFAULT_TEMPLATES_DIR / "announcements", "shelter_open")
+    content["meta"].pop("expires_in_hours", None)
+    content["meta"]["languages"] = ["en", "es"]
+    content["variants"] = {k: v for k, v in content["variants"].items() if k in ("en", "es")}
+    content["variables"] = {
+        k: {"choices": v["choices"]} for k, v in content["variables"].items() if "choices" in v
+    }
+    version = bot.registry.create_draft(drafter, "shelter_tonight", content)
+    bot.registry.submit(drafter, version.label)
+    bot.registry.approve(approver, version.label)
+    at = bot.announcements.clock() + timedelta(seconds=8)
+    bot.announcements.announce(
+        coordinator, "shelter_tonight", at=at,
+        values={"shelter": "South Philadelphia High School, 2101 S Broad St"},
+    )  # fmt: skip
+    print(f"Comms: {version.label} drafted by {drafter.name}, approved by {approver.name}, "
+          f"scheduled by {coordinator.name} for X and {ALERTS_CHANNEL} in 8 s")  # fmt: skip
 
 
 def _say(x: XSimulator, tg: TelegramSimulator, line: Line) -> None:
@@ -162,6 +200,7 @@ def run_demo(*, port: int, db_path: Path, speed: float = 1.0) -> None:
     """Start both simulators and the bot; feed the script until Ctrl-C."""
     x = XSimulator(account_handle="philly311")
     tg = TelegramSimulator(token=DEMO_TOKEN, bot_username="philly311_bot")
+    tg.add_channel(ALERTS_CHANNEL, title="Philly311 alerts")
     x.start()
     tg.start()
     try:
@@ -171,6 +210,7 @@ def run_demo(*, port: int, db_path: Path, speed: float = 1.0) -> None:
         bot.on_outcome = printer.outcome
         print(f"Simulated X at {x.base_url}, simulated Telegram at {tg.base_url}")
         print(f"Console: http://{settings.web.host}:{settings.web.port}/   (Ctrl-C stops)")
+        _stage_announcement(bot)
 
         async def main() -> None:
             loop = asyncio.get_running_loop()
