@@ -11,6 +11,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -272,13 +273,25 @@ class Bot:
         self.stop_event.set()
 
     async def _intake_worker(self) -> None:
+        # One thread for intake: ticket numbers come from per-thread blocks, so a pool of
+        # threads would hand residents numbers from several blocks (SR-000001, SR-000101...).
+        loop = asyncio.get_running_loop()
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="intake")
+        try:
+            await self._intake_loop(loop, executor)
+        finally:
+            executor.shutdown(wait=False)
+
+    async def _intake_loop(
+        self, loop: asyncio.AbstractEventLoop, executor: ThreadPoolExecutor
+    ) -> None:
         idle = self.settings.intake.idle_sleep_seconds
         batch = self.settings.intake.batch_size
         backoff = self.settings.delivery.base_backoff_seconds
         while not self.stop_event.is_set():
             self._work.clear()
             try:
-                outcomes = await asyncio.to_thread(self.intake.process_pending, batch)
+                outcomes = await loop.run_in_executor(executor, self.intake.process_pending, batch)
             except Exception:
                 # The database is unreachable or locked: nothing was claimed, retry later.
                 _LOGGER.exception("intake worker: processing failed; retry in %.1fs", backoff)

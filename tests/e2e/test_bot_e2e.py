@@ -93,6 +93,10 @@ def test_storm_of_200_messages(
         tickets = conn.execute(select(func.count()).select_from(TICKETS)).scalar()
     actionable = sum(1 for t in replies(x_sim, tg_sim).values() for _ in t) - 40
     assert tickets == actionable
+    # One process hands out consecutive numbers: residents see SR-000001, SR-000002, ...
+    with engine.connect() as conn:
+        numbers = sorted(conn.execute(select(TICKETS.c.number)).scalars())
+    assert numbers == [f"SR-{n:06d}" for n in range(1, len(numbers) + 1)]
 
 
 def test_storm_with_faults_on_every_route(
