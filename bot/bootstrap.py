@@ -73,6 +73,11 @@ def enabled_platforms(settings: Settings) -> list[str]:
     return out
 
 
+def is_telegram_group(chat_id: str) -> bool:
+    """Groups and channels: negative ids (``-100...``) and public ``@usernames``."""
+    return chat_id.startswith(("-", "@"))
+
+
 def budgets_for(settings: Settings, platforms: list[str]) -> dict[str, SendBudget]:
     """Send budgets from the configured platform limits."""
     out: dict[str, SendBudget] = {}
@@ -87,6 +92,9 @@ def budgets_for(settings: Settings, platforms: list[str]) -> dict[str, SendBudge
         out["telegram"] = SendBudget(
             [Window(max(1, int(tg.messages_per_second)), 1.0)],
             per_chat_seconds=1.0 / tg.per_chat_per_second,
+            # A little over 60/20 s, so no 60-second window ever holds a 21st message.
+            group_seconds=60.0 / tg.per_group_per_minute * 1.02,
+            is_group=is_telegram_group,
             clock=time.monotonic,
         )
     return out
@@ -231,6 +239,8 @@ class Bot:
         """Run listeners, the intake worker, the dispatchers and the web app until stopped."""
         await asyncio.to_thread(self.dispatcher.seed_budgets)
         tasks = [asyncio.create_task(self._intake_worker(), name="intake")]
+        if self.registry is not None:
+            tasks.append(asyncio.create_task(self._follow_replies(), name="replies"))
         if self.announcements is not None and self.scheduler is None:
             self.scheduler = AnnouncementScheduler(
                 self.announcements, on_posted=self.dispatcher.wake,
@@ -267,6 +277,24 @@ class Bot:
                 except Exception:
                     _LOGGER.exception("stopping %s failed", connector.platform)
             self.engine.dispose()
+
+    async def _follow_replies(self, every: float = 5.0) -> None:
+        """Switch to a newly approved reply set without a restart."""
+        assert self.registry is not None
+        registry = self.registry
+        while not self.stop_event.is_set():
+            await sleep_or_stop(self.stop_event, every)
+            try:
+                current = await asyncio.to_thread(registry.current, REPLIES)
+            except Exception:
+                _LOGGER.exception("registry: cannot read the reply set; keeping the current one")
+                continue
+            approved_as = self.intake.templates.approved_as
+            if current is None or (approved_as and approved_as[1] == current.content_hash):
+                continue
+            self.intake.templates = approved_reply_templates(self.settings, registry)
+            _LOGGER.info("replies: now using %s, approved by %s", current.label,
+                         current.decided_by)  # fmt: skip
 
     def stop(self) -> None:
         """Ask :meth:`run` to finish (signal-safe)."""

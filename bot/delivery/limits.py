@@ -28,10 +28,15 @@ class SendBudget:
         windows: Iterable[Window],
         *,
         per_chat_seconds: float = 0.0,
+        group_seconds: float = 0.0,
+        is_group: Callable[[str], bool] | None = None,
         clock: Callable[[], float],
     ) -> None:
         self.windows = tuple(windows)
         self.per_chat_seconds = per_chat_seconds
+        # Groups and channels have their own, slower limit (Telegram: 20 messages a minute).
+        self.group_seconds = group_seconds
+        self.is_group = is_group
         self._clock = clock
         self._sent: deque[float] = deque()
         self._last_by_chat: dict[str, float] = {}
@@ -57,18 +62,23 @@ class SendBudget:
             if inside >= window.limit:
                 # The send ``limit`` places from the newest must leave the window first.
                 wait = max(wait, sent[-window.limit] + window.seconds - now)
-        if chat_id is not None and self.per_chat_seconds:
+        if chat_id is not None and (spacing := self._spacing(chat_id)):
             last = self._last_by_chat.get(chat_id)
             if last is not None:
-                wait = max(wait, last + self.per_chat_seconds - now)
+                wait = max(wait, last + spacing - now)
         return max(wait, 0.0)
+
+    def _spacing(self, chat_id: str) -> float:
+        if self.group_seconds and self.is_group is not None and self.is_group(chat_id):
+            return max(self.per_chat_seconds, self.group_seconds)
+        return self.per_chat_seconds
 
     def record(self, chat_id: str | None = None) -> None:
         """Count one send now."""
         now = self._clock()
         self._sent.append(now)
-        if chat_id is not None and self.per_chat_seconds:
+        if chat_id is not None and self._spacing(chat_id):
             self._last_by_chat[chat_id] = now
             if len(self._last_by_chat) > 100_000:
-                cutoff = now - self.per_chat_seconds
+                cutoff = now - max(self.per_chat_seconds, self.group_seconds)
                 self._last_by_chat = {c: t for c, t in self._last_by_chat.items() if t > cutoff}

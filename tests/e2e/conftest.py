@@ -49,7 +49,7 @@ def bot_settings(
     settings.platforms.telegram = TelegramSettings(
         enabled=True, api_base_url=tg.base_url, poll_timeout_seconds=1,
         timeout_seconds=timeout, default_retry_after_seconds=1.0,
-        per_chat_per_second=1000.0, messages_per_second=1000.0,
+        per_chat_per_second=1000.0, messages_per_second=1000.0, per_group_per_minute=60_000.0,
     )  # fmt: skip
     settings.intake.idle_sleep_seconds = 0.05
     settings.delivery.idle_sleep_seconds = 0.05

@@ -359,6 +359,7 @@ poll_timeout_seconds = 1
 timeout_seconds = 5
 messages_per_second = 1000
 per_chat_per_second = 1000
+per_group_per_minute = 60000
 [intake]
 idle_sleep_seconds = 0.05
 [delivery]

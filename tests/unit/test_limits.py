@@ -101,3 +101,25 @@ def test_obeying_wait_time_never_exceeds_the_window(
         # A send exactly `seconds` ago has left the window (tolerate float rounding).
         inside = [t for t in sends if t > clock.now - seconds + 1e-6]
         assert len(inside) <= limit
+
+
+def test_groups_and_channels_get_their_own_slower_spacing() -> None:
+    now = [0.0]
+    budget = SendBudget(
+        [Window(30, 1.0)], per_chat_seconds=1.0, group_seconds=3.06,
+        is_group=lambda chat: chat.startswith(("-", "@")), clock=lambda: now[0],
+    )  # fmt: skip
+    for chat in ("5001", "@phl_alerts", "-1001500000001"):
+        budget.record(chat)
+    now[0] = 1.0
+    assert budget.wait_time("5001") == 0.0  # a private chat: 1 message a second
+    assert budget.wait_time("@phl_alerts") == pytest.approx(2.06)  # a channel: 20 a minute
+    assert budget.wait_time("-1001500000001") == pytest.approx(2.06)
+    # Twenty-one posts to one channel never fit in a minute.
+    times = []
+    now[0] = 10.0
+    for _ in range(21):
+        now[0] += budget.wait_time("@phl_alerts")
+        budget.record("@phl_alerts")
+        times.append(now[0])
+    assert times[20] - times[0] > 60.0

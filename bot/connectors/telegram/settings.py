@@ -24,3 +24,5 @@ class TelegramSettings(BaseModel):
     # Telegram's documented limits: about 30 messages/s overall, 1/s per private chat.
     messages_per_second: float = Field(default=30.0, gt=0)
     per_chat_per_second: float = Field(default=1.0, gt=0)
+    # ... and 20 a minute in one group or channel (the city's announcement channel).
+    per_group_per_minute: float = Field(default=20.0, gt=0)
