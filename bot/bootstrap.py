@@ -457,7 +457,7 @@ def build(
         engine,
         connectors,
         budgets_for(settings, list(connectors)),
-        approved=registry.is_approved_hash,
+        approved=registry.reproduces,
         base_backoff=delivery.base_backoff_seconds,
         max_backoff=delivery.max_backoff_seconds,
         max_rate_limit_wait=delivery.max_rate_limit_wait_seconds,

@@ -170,6 +170,9 @@ class OutboxItem(Base):
     platform_post_id: Mapped[str | None] = mapped_column(String(128))
     inbox_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("inbox_messages.id"))
     ticket_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("service_requests.id"))
+    # How the text is reproduced from the approved version (variants, values, prefix): the
+    # dispatcher re-renders it and sends nothing that differs.
+    render: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # Not a foreign key (announcements are created after the outbox in the schema's history).
     announcement_id: Mapped[int | None] = mapped_column(BigId, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

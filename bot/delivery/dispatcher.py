@@ -44,7 +44,7 @@ ACTOR = "system:dispatcher"
 _NEXT_DUE = (
     select(_OUTBOX.c.id, _OUTBOX.c.chat_id, _OUTBOX.c.reply_ref, _OUTBOX.c.text,
            _OUTBOX.c.idempotency_key, _OUTBOX.c.attempts, _OUTBOX.c.priority,
-           _OUTBOX.c.content_hash)
+           _OUTBOX.c.content_hash, _OUTBOX.c.render)
     .where(
         _OUTBOX.c.platform == bindparam("platform"),
         _OUTBOX.c.status == "pending",
@@ -82,7 +82,7 @@ class Dispatcher:
         connectors: Mapping[str, Connector],
         budgets: Mapping[str, SendBudget],
         *,
-        approved: Callable[[str], bool],
+        approved: Callable[[str, str, dict[str, Any] | None], bool],
         base_backoff: float = 1.0,
         max_backoff: float = 300.0,
         max_rate_limit_wait: float = 900.0,
@@ -92,7 +92,8 @@ class Dispatcher:
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.engine = engine
-        # The last gate before a platform: is the row's hash an approved registry version's?
+        # The last gate before a platform: (hash, text, recipe) -> is the text exactly a
+        # render of an approved registry version? (RegistryService.reproduces)
         self.approved = approved
         self.connectors = dict(connectors)
         self.budgets = dict(budgets)
@@ -206,10 +207,13 @@ class Dispatcher:
         row = await asyncio.to_thread(self._claim, platform, budget)
         if row is None:
             return False
-        if not await asyncio.to_thread(self.approved, row.content_hash):
+        if not await asyncio.to_thread(self.approved, row.content_hash, row.text, row.render):
             # Invariant 1: nothing reaches a platform unless it renders an approved version.
             state.failed += 1
-            why = f"refused: {row.content_hash[:12]} is not the hash of an approved version"
+            why = (
+                f"refused: the text is not a render of an approved version "
+                f"(hash {row.content_hash[:12]})"
+            )
             _LOGGER.error("%s: outbox row %s %s", platform, row.id, why)
             await asyncio.to_thread(self._mark_failed, row.id, why)
             return True

@@ -315,9 +315,11 @@ class AnnouncementService:
         for platform in row.channels:
             for lang in row.languages:
                 text = self.registry.render(version, lang, values)
+                prefix = ""
                 # A bot in exercise mode marks every post, whoever scheduled it and how.
                 if row.exercise or self.exercise:
-                    text = f"{EXERCISE_PREFIX} {text}"
+                    prefix = f"{EXERCISE_PREFIX} "
+                    text = prefix + text
                 key = f"ann:{row.id}:{int(latest.timestamp() * 1000)}:{platform}:{lang}"
                 conn.execute(
                     insert(_OUTBOX).values(
@@ -325,6 +327,7 @@ class AnnouncementService:
                         chat_id=self._target(platform, lang),
                         reply_ref=refs.get((platform, lang)),
                         text=text,
+                        render={"variants": [lang], "values": values, "prefix": prefix},
                         language=lang,
                         template_id=version.name,
                         template_version=f"v{version.number}",

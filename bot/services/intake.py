@@ -439,7 +439,7 @@ class IntakeService:
             {"platform": row.platform, "chat_id": row.chat_id, "reply_ref": row.reply_ref,
              "text": rendered.text, "language": rendered.language,
              "template_id": rendered.template_id, "template_version": rendered.version,
-             "content_hash": rendered.content_hash,
+             "content_hash": rendered.content_hash, "render": rendered.recipe,
              # One reply per inbound message, whatever happens: the key is the inbox row.
              "idempotency_key": f"reply:{row.platform}:{row.id}",
              "priority": priority, "status": "pending", "attempts": 0, "next_attempt_at": now,

@@ -127,6 +127,7 @@ class RegistryService:
         )
         self._approved: set[str] = set()
         self._compiled: dict[str, Template] = {}
+        self._verified: dict[str, Version] = {}
 
     # -- reading ----------------------------------------------------------------------------
     def get(self, ref: str) -> Version:
@@ -214,6 +215,40 @@ class RegistryService:
         if found is not None:
             self._approved.add(digest)
         return found is not None
+
+    def reproduces(self, digest: str, text: str, recipe: Mapping[str, Any] | None) -> bool:
+        """Whether ``text`` is exactly what the approved version ``digest`` renders by
+        ``recipe``: the dispatcher's last check before anything reaches a platform."""
+        if not recipe or not self.is_approved_hash(digest):
+            return False
+        version = self._verified.get(digest)
+        if version is None:
+            with self.engine.connect() as conn:
+                row = conn.execute(
+                    self._select().where(_VERSIONS.c.content_hash == digest)
+                ).first()
+            if row is None:
+                return False
+            version = self._version(row)
+            if content_hash(version.name, version.content) != digest:
+                _LOGGER.error("%s: content does not match its hash", version.label)
+                return False
+            self._verified[digest] = version
+        try:
+            keys = list(recipe["variants"])
+            values = {str(k): v for k, v in dict(recipe["values"]).items()}
+            prefix = str(recipe.get("prefix", ""))
+            if any(k not in version.variants for k in keys) or not keys:
+                return False
+            if prefix not in ("", f"{EXERCISE_PREFIX} "):
+                return False
+            if not all(isinstance(v, str | int) and not isinstance(v, bool)
+                       for v in values.values()):  # fmt: skip
+                return False
+            parts = [self._render_source(version.variants[k], values) for k in keys]
+        except (KeyError, TypeError, ValueError, RegistryError):
+            return False
+        return prefix + "\n".join(parts) == text
 
     def diff(self, name: str, a: int | None = None, b: int | None = None) -> str:
         """Unified diff between two versions (default: the two newest)."""

@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -55,6 +56,10 @@ class RenderedText:
     version: str
     content_hash: str
     fell_back: bool
+    # How to reproduce ``text`` from the approved version: the variants rendered, joined by a
+    # newline, with these values, after this prefix. The dispatcher re-renders it before it
+    # sends anything (``RegistryService.reproduces``).
+    recipe: dict[str, Any] = field(default_factory=dict)
 
 
 class ReplyTemplates:
@@ -137,8 +142,10 @@ class ReplyTemplates:
         fell_back = tv.language != language
         text = self._render(tv, variables)
         content_hash = tv.content_hash
+        parts = [f"{tv.template_id}.{tv.language}"]
         if fell_back and (note_key := ("fallback_note", self.fallback_language)) in self._versions:
             note = self._versions[note_key]
+            parts.append(f"{note.template_id}.{note.language}")
             text = f"{text}\n{self._render(note, variables)}"
             content_hash = hashlib.sha256(
                 (tv.content_hash + note.content_hash).encode("ascii")
@@ -146,8 +153,9 @@ class ReplyTemplates:
         version = tv.version
         if self.approved_as is not None:
             version, content_hash = self.approved_as
+        recipe = {"variants": parts, "values": dict(variables), "prefix": self.prefix}
         return RenderedText(
-            self.prefix + text, template_id, tv.language, version, content_hash, fell_back
+            self.prefix + text, template_id, tv.language, version, content_hash, fell_back, recipe
         )
 
     def _render(self, tv: TemplateVersion, variables: dict[str, str | int]) -> str:

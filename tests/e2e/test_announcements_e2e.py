@@ -263,7 +263,10 @@ def test_announce_update_cancel_on_both_platforms(
 
 
 # -- 2. nothing without an approved hash leaves the bot ---------------------------------------
-def _forge(engine: Engine, key: str, platform: str, chat: str, text: str, digest: str) -> int:
+def _forge(
+    engine: Engine, key: str, platform: str, chat: str, text: str, digest: str,
+    render: dict[str, Any] | None = None,
+) -> int:  # fmt: skip
     """An outbox row written straight into the database, around every service."""
     now = datetime.now(UTC)
     with engine.begin() as conn:
@@ -273,7 +276,7 @@ def _forge(engine: Engine, key: str, platform: str, chat: str, text: str, digest
                 platform=platform, chat_id=chat, reply_ref=None, text=text, language="en",
                 template_id="flood_alert", template_version="v1", content_hash=digest,
                 idempotency_key=key, priority=0, status="pending", attempts=0,
-                next_attempt_at=now, created_at=now,
+                next_attempt_at=now, created_at=now, render=render,
             )
             .returning(OUTBOX.c.id)
         ).scalar_one()  # fmt: skip
@@ -304,6 +307,13 @@ def test_a_row_without_an_approved_hash_is_never_sent(
             _forge(engine, "forged-pending", "telegram", CHANNEL, "UPDATE: not approved yet",
                    waiting.content_hash)
         )  # fmt: skip
+        # The approved version's own hash and a plausible recipe, but other words: refused too.
+        approved = registry.get("flood_alert@v1")
+        recipe = {"variants": ["en"], "values": {}, "prefix": ""}
+        forged.add(
+            _forge(engine, "forged-approved-hash", "telegram", CHANNEL,
+                   "EVACUATE NOW: the whole city", approved.content_hash, recipe)
+        )  # fmt: skip
         real = bot.announcements.announce(staff.coordinator, "flood_alert")
 
         def settled() -> bool:
@@ -317,7 +327,7 @@ def test_a_row_without_an_approved_hash_is_never_sent(
         refused = conn.execute(select(OUTBOX).where(OUTBOX.c.id.in_(forged))).all()
     for row in refused:
         assert row.status == "failed"
-        assert "not the hash of an approved version" in (row.last_error or ""), row.last_error
+        assert "not a render of an approved version" in (row.last_error or ""), row.last_error
         assert row.platform_post_id is None
         assert row.sent_at is None
     # The simulators saw the approved words only, never a forged one.

@@ -377,3 +377,23 @@ def test_shipped_replies_load_as_approved_once_and_edits_need_approval(
     registry.submit(staff["alice"], draft.label)
     with pytest.raises(ApprovalRefused, match="reply 'welcome.en' uses '{{ mayor }}'"):
         registry.approve(staff["bob"], draft.label)
+
+
+def test_only_an_exact_render_of_an_approved_version_is_reproduced(
+    registry: RegistryService, staff: dict[str, Actor]
+) -> None:
+    label = submitted(registry, staff["alice"], content())
+    draft_hash = registry.get(label).content_hash
+    values = {"shelter": "Roxborough High School, 6498 Ridge Ave"}
+    recipe = {"variants": ["es"], "values": values, "prefix": ""}
+    text = "Refugio abierto en Roxborough High School, 6498 Ridge Ave. Detalles: phila.gov/ready"
+    assert not registry.reproduces(draft_hash, text, recipe)  # submitted, not approved
+    digest = registry.approve(staff["bob"], label).content_hash
+    assert registry.reproduces(digest, text, recipe)
+    assert registry.reproduces(digest, "EXERCISE " + text, {**recipe, "prefix": "EXERCISE "})
+    assert not registry.reproduces(digest, text + " Evacuate now.", recipe)
+    assert not registry.reproduces(digest, "URGENT " + text, {**recipe, "prefix": "URGENT "})
+    assert not registry.reproduces(digest, text, {**recipe, "variants": ["fr"]})
+    assert not registry.reproduces(digest, text, {**recipe, "values": {}})
+    assert not registry.reproduces(digest, text, None)
+    assert not registry.reproduces("0" * 64, text, recipe)

@@ -119,7 +119,7 @@ def make(
     engine: Engine, clock: FakeClock, connectors: dict[str, FakeConnector],
     budgets: dict[str, SendBudget] | None = None, **kwargs: Any,
 ) -> Dispatcher:  # fmt: skip
-    kwargs.setdefault("approved", lambda digest: digest == APPROVED_HASH)
+    kwargs.setdefault("approved", lambda digest, text, recipe: digest == APPROVED_HASH)
     return Dispatcher(
         engine, connectors, budgets or {}, clock=clock.now, monotonic=clock.monotonic,
         idle_sleep=0.01, **kwargs,
@@ -382,4 +382,4 @@ async def test_a_row_whose_hash_is_not_approved_never_reaches_the_platform(
     assert outbox(engine, good).status == "sent"
     refused = outbox(engine, bad)
     assert refused.status == "failed"
-    assert "not the hash of an approved version" in refused.last_error
+    assert "not a render of an approved version" in refused.last_error
