@@ -436,6 +436,12 @@ class AnnouncementService:
         start = at or now
         if start.tzinfo is None or (until is not None and until.tzinfo is None):
             raise AnnouncementError("times must carry a time zone")
+        if start < now - timedelta(minutes=1):
+            # "--at 18:30" typed at 19:00 is a mistake, not a request to post late.
+            raise AnnouncementError(
+                f"--at {start.astimezone(self.zone):%Y-%m-%d %H:%M %Z} has passed; give a "
+                "future time (or leave --at out to post now)"
+            )
         expires = version.expires
         if expires is not None and expires <= now:
             raise AnnouncementError(f"{version.label} expired at {expires.isoformat()}")

@@ -215,6 +215,8 @@ def test_schedules_are_refused_when_they_could_not_stop_or_are_expired(
         announcements.announce(CAROL, "shelter", at=NOW + timedelta(hours=7), values=values)
     with pytest.raises(AnnouncementError, match="no mastodon channel|not mastodon"):
         announcements.announce(CAROL, "shelter", channels=["mastodon"], values=values)
+    with pytest.raises(AnnouncementError, match=r"--at 2026-11-23 12:00 EST has passed"):
+        announcements.announce(CAROL, "shelter", at=NOW - timedelta(hours=1), values=values)
     clock.now = NOW + timedelta(hours=7)
     with pytest.raises(AnnouncementError, match="shelter@v1 expired at"):
         announcements.announce(CAROL, "shelter", values=values)
