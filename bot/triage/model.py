@@ -7,6 +7,7 @@ a dictionary lookup per feature, so it costs a few microseconds per message.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -41,6 +42,26 @@ def features(text: str) -> set[str]:
     feats.update(f"b:{a} {b}" for a, b in itertools.pairwise(toks))
     if not toks:
         feats.add("empty")
+    return feats
+
+
+CHAR_SIZES = (2, 3, 4)
+CHAR_TOKENS = 60  # the opening words carry the need; a forwarded article costs no more
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    n = len(padded)
+    return tuple({padded[i : i + k] for k in CHAR_SIZES for i in range(n - k + 1)})
+
+
+def char_features(text: str) -> set[str]:
+    """Character 2-4-grams inside each word (padded with spaces): spelling variants, typos
+    and word forms a word model never saw share most of their grams. Bounded cache."""
+    feats: set[str] = set()
+    for tok in tokens(text)[:CHAR_TOKENS]:
+        feats.update(_word_grams(tok))
     return feats
 
 
@@ -89,6 +110,8 @@ class IntentModel:
     category: MulticlassHead
     thresholds: dict[str, float]
     meta: dict[str, Any]
+    # Character n-gram category head; when present it replaces the word one.
+    char_category: MulticlassHead | None = None
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> IntentModel:
@@ -106,6 +129,7 @@ class IntentModel:
             ),
             thresholds=dict(data["thresholds"]),
             meta=dict(data.get("meta", {})),
+            char_category=_multiclass(data.get("char_category")),
         )
 
     def dump(self, path: Path) -> None:
@@ -121,6 +145,22 @@ class IntentModel:
                 "weights": {k: list(v) for k, v in self.category.weights.items()},
             },
         }
+        if self.char_category is not None:
+            data["char_category"] = {
+                "classes": list(self.char_category.classes),
+                "bias": list(self.char_category.bias),
+                "weights": {k: list(v) for k, v in self.char_category.weights.items()},
+            }
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _multiclass(data: dict[str, Any] | None) -> MulticlassHead | None:
+    if data is None:
+        return None
+    return MulticlassHead(
+        tuple(data["classes"]),
+        tuple(data["bias"]),
+        {k: tuple(v) for k, v in data["weights"].items()},
+    )

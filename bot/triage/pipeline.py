@@ -13,7 +13,7 @@ from bot.domain.triage import Intent, Location, Priority, TriageResult
 from bot.triage.dedupe import place_key, simhash, text_key
 from bot.triage.gazetteer import Locator
 from bot.triage.language import LanguageDetector
-from bot.triage.model import MODEL_PATH, IntentModel, features
+from bot.triage.model import MODEL_PATH, IntentModel, char_features, features
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 # No \b: in Chinese or Korean the number is glued to the words ("报修SR-000456进度").
@@ -318,13 +318,14 @@ class RuleTriage:
         assert model is not None
         feats = features(text)
         p_req = model.request.score(feats)
-        p_em = model.emergency.score(feats)
         t = model.thresholds
         asks = p_req >= t["request"]
         leaning = p_req >= t["request_low"]
         # A life-safety word counts when the message reads like a resident's own report
         # (an ask, a place, or the model leaning that way), not in a headline about others.
-        emergency = em_rule or (p_em >= t["emergency"] and asks and personal and not broadcast)
+        emergency = em_rule or (
+            asks and personal and not broadcast and model.emergency.score(feats) >= t["emergency"]
+        )
         actionable = emergency or (
             not broadcast
             and (
@@ -335,7 +336,11 @@ class RuleTriage:
             )
         )
         if actionable and category is None and not is_question:
-            guess, _p = model.category.best(feats)
+            # Character grams carry a category to spellings and word forms never seen.
+            if model.char_category is not None:
+                guess, _p = model.char_category.best(char_features(text))
+            else:
+                guess, _p = model.category.best(feats)
             category = guess if guess in self.categories else None
         return emergency, actionable, category
 

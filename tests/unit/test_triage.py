@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -210,3 +212,27 @@ def test_long_report_without_pronouns_at_an_intersection_is_still_a_report(
     assert result.category == "downed_tree"
     long_message = triager.triage("tree down at 5th and Market " * 400)
     assert long_message.intent is Intent.SERVICE_REQUEST
+
+
+def test_character_grams_cover_spelling_variants() -> None:
+    from bot.triage.model import char_features
+
+    grams = char_features("Trapped under the rubble, plz HELP")
+    assert {" tr", "trap", "ped ", " plz", "lp "} <= grams
+    assert char_features("trappd") & char_features("trapped") >= {" tr", "trap", "rapp"}
+
+
+def test_shipped_model_round_trips_its_character_head(tmp_path: Path) -> None:
+
+    from bot.triage.model import IntentModel, char_features
+    from bot.triage.pipeline import shipped_model
+
+    model = shipped_model()
+    if model is None or model.char_category is None:
+        pytest.skip("no character head shipped")
+    path = tmp_path / "m.json"
+    model.dump(path)
+    again = IntentModel.load(path)
+    feats = char_features("my brother is trapped under the house, please send help")
+    assert again.char_category is not None
+    assert again.char_category.best(feats) == model.char_category.best(feats)
