@@ -855,10 +855,22 @@ def load_announcement_template(directory: Path, template: str) -> dict[str, Any]
             "meta": raw}  # fmt: skip
 
 
+class _ExportDumper(yaml.SafeDumper):
+    """Multi-line text as literal blocks: what staff edit reads as written, diffs by line."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_ExportDumper.add_representer(str, _text)
+
+
 def export_yaml(version: Version) -> str:
     """A version as the YAML staff edit and feed back with ``messages new --file``."""
-    return yaml.safe_dump(
+    return yaml.dump(
         {"kind": version.content["kind"], "meta": version.meta,
          "variables": version.variables, "variants": version.variants},
-        allow_unicode=True, sort_keys=True, width=100,
+        Dumper=_ExportDumper, allow_unicode=True, sort_keys=True, width=100,
     )  # fmt: skip

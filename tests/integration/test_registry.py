@@ -397,3 +397,32 @@ def test_only_an_exact_render_of_an_approved_version_is_reproduced(
     assert not registry.reproduces(digest, text, {**recipe, "values": {}})
     assert not registry.reproduces(digest, text, None)
     assert not registry.reproduces("0" * 64, text, recipe)
+
+
+def test_an_exported_version_reads_back_identical_and_diffs_line_by_line(
+    registry: RegistryService, staff: dict[str, Actor]
+) -> None:
+    import yaml
+
+    from bot.services.registry import export_yaml
+
+    registry.load_shipped()
+    for name in ("replies", "cancel"):
+        version = registry.current(name)
+        assert version is not None
+        exported = export_yaml(version)
+        assert yaml.safe_load(exported) == version.content, name
+    replies = registry.current("replies")
+    assert replies is not None
+    # Literal blocks: one variant's line changed is one line of diff, not a re-folded block.
+    edited = dict(replies.content)
+    source = replies.variants["welcome.en"]
+    edited["variants"] = {**replies.variants, "welcome.en": source.replace("911", "9-1-1")}
+    draft = registry.create_draft(staff["alice"], "replies", edited)
+    diff = registry.diff("replies")
+    changed = [
+        line for line in diff.splitlines()
+        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+    ]  # fmt: skip
+    assert len(changed) == 2, diff
+    assert draft.number == 2
