@@ -162,14 +162,55 @@ def train(
         classes, tuple(round(float(b), 4) for b in clf.intercept_), cat_weights
     )
     char_cat = _char_category(items)
+    resident, t_res = _resident(items, docs, vocab, x)
     return IntentModel(
         request=request,
         emergency=emergency,
         category=category,
-        thresholds={"request": 0.5, "emergency": round(t_em, 4), "request_low": 0.25},
+        thresholds={
+            "request": 0.5, "emergency": round(t_em, 4), "request_low": 0.25,
+            "resident": round(t_res, 4),
+        },
         meta={"trained_on": len(items), "features": len(vocab.names)},
         char_category=char_cat,
-    )
+        resident=resident,
+    )  # fmt: skip
+
+
+RESIDENT_POS = ("t6_on", "t26_info")
+RESIDENT_NEG = ("t6_off", "t26_quiet")
+RESIDENT_QUIET = 0.97  # share of off-topic / not-informative tweets the gate keeps out
+
+
+def _resident(
+    items: Sequence[Item], docs: Sequence[set[str]], vocab: Vocab, x: csr_matrix
+) -> tuple[BinaryHead, float]:
+    """On-topic/informative tweets and residents' direct messages vs off-topic chatter.
+
+    The threshold keeps ``RESIDENT_QUIET`` of the negatives out, on scores of events the
+    head never saw (inner folds over the training events only).
+    """
+    rows = np.array(
+        [i for i, it in enumerate(items)
+         if it.task in RESIDENT_POS + RESIDENT_NEG or (it.task == "dr" and it.direct)],
+        dtype=int,
+    )  # fmt: skip
+    y = np.array([int(items[i].task not in RESIDENT_NEG) for i in rows])
+    xr = x[rows]
+    head = _binary(vocab, xr, y, np.ones(len(rows)), c=0.5)
+    events = sorted({items[i].event for i in rows})
+    group = {e: k % 3 for k, e in enumerate(events)}
+    fold = np.array([group[items[i].event] for i in rows])
+    oof = np.zeros(len(rows))
+    for k in range(3):
+        tr, te = fold != k, fold == k
+        if te.sum() == 0 or len(set(y[tr])) < 2:
+            continue
+        inner = _binary(vocab, xr[tr], y[tr], np.ones(int(tr.sum())), c=0.5)
+        oof[te] = [inner.score(docs[rows[i]]) for i in np.flatnonzero(te)]
+    neg = np.sort(oof[y == 0])
+    t = float(neg[min(int(np.ceil(RESIDENT_QUIET * len(neg))), len(neg) - 1)]) if len(neg) else 0.5
+    return head, t
 
 
 def _multiclass(

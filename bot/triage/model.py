@@ -112,6 +112,9 @@ class IntentModel:
     meta: dict[str, Any]
     # Character n-gram category head; when present it replaces the word one.
     char_category: MulticlassHead | None = None
+    # "A resident writing about their own situation" vs off-topic chatter (word features);
+    # when present it gates the model's emergency route in place of "asks".
+    resident: BinaryHead | None = None
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> IntentModel:
@@ -130,6 +133,7 @@ class IntentModel:
             thresholds=dict(data["thresholds"]),
             meta=dict(data.get("meta", {})),
             char_category=_multiclass(data.get("char_category")),
+            resident=_binary(data.get("resident")),
         )
 
     def dump(self, path: Path) -> None:
@@ -151,6 +155,8 @@ class IntentModel:
                 "bias": list(self.char_category.bias),
                 "weights": {k: list(v) for k, v in self.char_category.weights.items()},
             }
+        if self.resident is not None:
+            data["resident"] = {"bias": self.resident.bias, "weights": self.resident.weights}
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -164,3 +170,9 @@ def _multiclass(data: dict[str, Any] | None) -> MulticlassHead | None:
         tuple(data["bias"]),
         {k: tuple(v) for k, v in data["weights"].items()},
     )
+
+
+def _binary(data: dict[str, Any] | None) -> BinaryHead | None:
+    if data is None:
+        return None
+    return BinaryHead(data["bias"], data["weights"])

@@ -324,8 +324,16 @@ class RuleTriage:
         # A life-safety word counts when the message reads like a resident's own report
         # (an ask, a place, or the model leaning that way), not in a headline about others.
         emergency = em_rule or (
-            asks and personal and not broadcast and model.emergency.score(feats) >= t["emergency"]
+            personal and not broadcast and model.emergency.score(feats) >= t["emergency"]
         )
+        if emergency and not em_rule:
+            # The model's life-safety route needs a resident writing about their own situation
+            # (the resident head: on-topic or informative tweets and direct messages, not
+            # chatter), or, with an older artefact that lacks that head, an ask.
+            if model.resident is not None and "resident" in t:
+                emergency = model.resident.score(feats) >= t["resident"]
+            else:
+                emergency = asks
         actionable = emergency or (
             not broadcast
             and (

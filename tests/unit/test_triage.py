@@ -236,3 +236,35 @@ def test_shipped_model_round_trips_its_character_head(tmp_path: Path) -> None:
     feats = char_features("my brother is trapped under the house, please send help")
     assert again.char_category is not None
     assert again.char_category.best(feats) == model.char_category.best(feats)
+
+
+def test_resident_head_round_trips_and_gates_the_model_emergency(tmp_path: Path) -> None:
+    import dataclasses
+
+    from bot.triage.model import BinaryHead, IntentModel, features
+    from bot.triage.pipeline import shipped_model
+
+    model = shipped_model()
+    assert model is not None
+    assert model.resident is not None, "the shipped model has a resident head"
+    path = tmp_path / "m.json"
+    model.dump(path)
+    again = IntentModel.load(path)
+    feats = features("we have no food and my child is sick, please help us")
+    assert again.resident is not None
+    assert again.resident.score(feats) == model.resident.score(feats)
+    # A resident head that never passes leaves only the rules' life-safety words.
+    from bot.config import DEFAULT_CATEGORIES
+
+    closed = dataclasses.replace(model, resident=BinaryHead(-30.0, {}))
+    rules = RuleTriage(DEFAULT_CATEGORIES, use_model=False)
+    gated = RuleTriage(DEFAULT_CATEGORIES, model=closed)
+    for text in (
+        "my mother needs medicine urgently she cannot get out of bed",
+        "we are trapped on the roof, water rising",
+        "please we need help the baby has a high fever since yesterday",
+    ):
+        # With the gate shut, an emergency can only come from the rules' own words.
+        assert (gated.triage(text).intent is Intent.EMERGENCY) <= (
+            rules.triage(text).intent is Intent.EMERGENCY
+        ), text
