@@ -40,6 +40,21 @@ THREAD_WAIT = timedelta(minutes=10)
 _PRIORITY = {"cancel": 3, "update": 4, "alert": 5}
 
 
+def _audit(
+    conn: Connection,
+    actor: str,
+    action: str,
+    announcement_id: int,
+    *,
+    detail: dict[str, Any] | None = None,
+    at: datetime,
+) -> None:
+    audit.append(
+        conn, actor=actor, action=f"announcement.{action}", subject_type="announcement",
+        subject_id=announcement_id, detail=detail, at=at,
+    )  # fmt: skip
+
+
 class AnnouncementError(ValueError):
     """A schedule request is invalid; the message says what to change."""
 
@@ -171,12 +186,11 @@ class AnnouncementService:
                 .where(_ANN.c.references_id == root_id, _ANN.c.status == ACTIVE)
                 .values(status="cancelled", next_due_at=None)
             )
-            audit.append(
+            _audit(
                 conn,
-                actor=actor.name,
-                action="announcement.cancelled",
-                subject_type="announcement",
-                subject_id=root_id,
+                actor.name,
+                "cancelled",
+                root_id,
                 detail={"cancel_text": cancel.label},
                 at=now,
             )
@@ -205,12 +219,11 @@ class AnnouncementService:
             )
             if done.rowcount != 1:
                 raise AnnouncementError(f"announcement {announcement_id} is not scheduled")
-            audit.append(
+            _audit(
                 conn,
-                actor=actor.name,
-                action="announcement.stood_down",
-                subject_type="announcement",
-                subject_id=announcement_id,
+                actor.name,
+                "stood_down",
+                announcement_id,
                 detail={"reason": reason[:500]},
                 at=now,
             )
@@ -258,12 +271,11 @@ class AnnouncementService:
         for skipped in due[:-1]:
             self._record_run(conn, row.id, skipped, now, "superseded", late=True)
         if len(due) > 1:
-            audit.append(
+            _audit(
                 conn,
-                actor=SYSTEM_SCHEDULER.name,
-                action="announcement.superseded",
-                subject_type="announcement",
-                subject_id=row.id,
+                SYSTEM_SCHEDULER.name,
+                "superseded",
+                row.id,
                 detail={
                     "occurrences": len(due) - 1,
                     "first": due[0].isoformat(),
@@ -274,12 +286,11 @@ class AnnouncementService:
         if row.expires_at is not None and now >= row.expires_at:
             self._record_run(conn, row.id, latest, now, "expired", late=True)
             self._set_next(conn, row.id, None, "expired")
-            audit.append(
+            _audit(
                 conn,
-                actor=SYSTEM_SCHEDULER.name,
-                action="announcement.expired",
-                subject_type="announcement",
-                subject_id=row.id,
+                SYSTEM_SCHEDULER.name,
+                "expired",
+                row.id,
                 detail={"due": latest.isoformat(), "expired_at": row.expires_at.isoformat()},
                 at=now,
             )
@@ -296,12 +307,11 @@ class AnnouncementService:
             # Rehearsal schedules never reach live accounts, even if the mode was switched.
             self._record_run(conn, row.id, latest, now, "refused", late=False)
             self._set_next(conn, row.id, None, "stood_down")
-            audit.append(
+            _audit(
                 conn,
-                actor=SYSTEM_SCHEDULER.name,
-                action="announcement.exercise_stood_down",
-                subject_type="announcement",
-                subject_id=row.id,
+                SYSTEM_SCHEDULER.name,
+                "exercise_stood_down",
+                row.id,
                 detail={"due": latest.isoformat(), "why": "scheduled in exercise mode"},
                 at=now,
             )
@@ -346,12 +356,11 @@ class AnnouncementService:
         following = self._next_occurrence(row, latest)
         self._set_next(conn, row.id, following, ACTIVE if following else "done")
         unthreaded = sorted(f"{p}/{lang}" for (p, lang), ref in refs.items() if ref is None)
-        audit.append(
+        _audit(
             conn,
-            actor=SYSTEM_SCHEDULER.name,
-            action="announcement.posted",
-            subject_type="announcement",
-            subject_id=row.id,
+            SYSTEM_SCHEDULER.name,
+            "posted",
+            row.id,
             detail={
                 "due": latest.isoformat(),
                 "late": late,
@@ -506,12 +515,11 @@ class AnnouncementService:
                 )
                 .returning(_ANN.c.id)
             ).scalar_one()
-            audit.append(
+            _audit(
                 conn,
-                actor=actor.name,
-                action=f"announcement.{kind}_scheduled",
-                subject_type="announcement",
-                subject_id=ann_id,
+                actor.name,
+                f"{kind}_scheduled",
+                ann_id,
                 detail={
                     "version": version.label,
                     "hash": version.content_hash,

@@ -4,7 +4,7 @@ outbox row when, after downtime, on update and cancel, and in exercise mode."""
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -16,20 +16,12 @@ from bot.services.announcements import AnnouncementError, AnnouncementService
 from bot.services.registry import RegistryService
 from bot.services.sources import load_sources
 from bot.services.users import UserService
+from tests.integration.clock import NOW, Clock
 
-NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 ALICE = Actor("alice", Role.DRAFTER)
 BOB = Actor("bob", Role.APPROVER)
 CAROL = Actor("carol", Role.COORDINATOR)
 TARGETS = {"x": "timeline", "telegram": "@phl_alerts", "telegram.es": "@phl_alertas"}
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ and every reason approval is refused, each with the message staff see."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +16,9 @@ from bot.domain.staff import Actor, NotAllowed, Role
 from bot.services.registry import RegistryService
 from bot.services.sources import load_sources
 from bot.services.users import AuthError, UserError, UserService
+from tests.integration.clock import NOW, Clock
 
 ROOT = Path(__file__).resolve().parents[2]
-NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
