@@ -28,6 +28,7 @@ _RETWEET = re.compile(r"^\s*\W?RT\s+@\w+", re.I)
 # Hashtags name a topic ("#FloodPH", "#PrayForThePhilippines"), not something the writer saw.
 _HASHTAG = re.compile(r"#\w+")
 _URL = re.compile(r"https?://\S+")
+_ARTICLE_WORDS = 12
 
 
 _SHIPPED: list[IntentModel] = []
@@ -259,17 +260,24 @@ class RuleTriage:
         # Twenty words and not one "I", "we", "please" or "help", and no street address: an
         # article, not a resident.
         street = location is not None and location.kind in ("address", "block", "intersection")
-        long_impersonal = not personal and not street and len(words.split()) > 20
+        n_words = len(words.split())
+        # Life safety first: a witness naming a place is never silenced as prose.
+        witness = em_rule and location is not None
+        long_impersonal = not personal and not street and n_words > 20 and not witness
         # "Officials said 42,000 were injured": a report about others, in no one's own voice.
+        # A short message is a resident's report even when it counts people ("3 people
+        # trapped in a car on Lincoln Dr"): newswire prose runs longer than a text message.
         article = (
             voice is False
+            and n_words > _ARTICLE_WORDS
+            and not witness
             and own is not None
             and own.news is not None
             and not street
             and not any(mark in clean for mark in "?？؟")
             and bool(own.news.search(words))
         )
-        if long_impersonal or article or (retweet and not (em_rule and location is not None)):
+        if long_impersonal or article or (retweet and not witness):
             # Residents write to the city; a retweet passes on someone else's words.
             return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
         # The model learnt English; in other languages its weights on common words mislead.
@@ -286,7 +294,7 @@ class RuleTriage:
         else:
             emergency, actionable, category = self._with_model(
                 clean, em_rule, req_rule and personal,
-                broadcast, is_question, category, location, personal,
+                broadcast, is_question, category, location, personal, voice,
             )  # fmt: skip
         if emergency:
             return TriageResult(
@@ -312,6 +320,7 @@ class RuleTriage:
         category: str | None,
         location: Location | None,
         personal: bool,
+        voice: bool | None = None,
     ) -> tuple[bool, bool, str | None]:
         """Rules and the statistical model together: (emergency, actionable, category)."""
         model = self.model
@@ -324,7 +333,10 @@ class RuleTriage:
         # A life-safety word counts when the message reads like a resident's own report
         # (an ask, a place, or the model leaning that way), not in a headline about others.
         emergency = em_rule or (
-            personal and not broadcast and model.emergency.score(feats) >= t["emergency"]
+            personal
+            and voice is not False
+            and not broadcast
+            and model.emergency.score(feats) >= t["emergency"]
         )
         if emergency and not em_rule:
             # The model's life-safety route needs a resident writing about their own situation

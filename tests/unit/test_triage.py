@@ -42,6 +42,18 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
     ("Water rising in the basement and my elderly parents are inside", None, E, "flooding"),
     ("My 6 year old son is missing since the storm, last seen near 5th and Market", None, E, None),
     ("Tree fell on a car, a man is injured and bleeding", None, E, None),
+    # A head count is a resident's report, not newswire statistics.
+    ("3 people trapped in a car on Lincoln Dr, water rising", None, E, None),
+    ("2 children missing near Pennypack Park since the flood", None, E, None),
+    ("5 people injured after a wall collapsed on Cecil B Moore Ave", None, E, None),
+    (
+        "Water rising fast on Main St in Manayunk, 6 people stuck on the roof of a car and "
+        "no one is coming to get them out",
+        None,
+        E,
+        None,
+    ),
+    ("Need food and shelter for 4 people", None, S, None),
     ("Estamos atrapados en el segundo piso, el agua sigue subiendo", "es", E, None),
     ("Huele a gas, olor a gas muy fuerte en 5th y Lehigh", "es", E, None),
     ("Cables con chispas en la calle frente a mi casa", "es", E, None),
@@ -81,6 +93,21 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
     ("BREAKING: Governor declares state of emergency ahead of the hurricane", None, NA, None),
     ("NWS: Flash Flood Warning in effect for Philadelphia County until 11 PM", None, NA, None),
     ("PECO says 120,000 customers are without power across the region", None, NA, None),
+    # "were" is not "we're": newswire in the past tense is nobody's own voice.
+    (
+        "Hundreds of homes were flooded and 3,000 people were moved to evacuation centres, "
+        "officials said on Tuesday",
+        None,
+        NA,
+        None,
+    ),
+    (
+        "Officials said 42,000 people were injured across the region on Tuesday according "
+        "to the ministry",
+        None,
+        NA,
+        None,
+    ),
     ("Gracias a todos los voluntarios, Dios los bendiga", "es", NA, None),
 ]
 
