@@ -84,6 +84,24 @@ def find_street_form(text: str) -> Location | None:
 
 
 _STREETY = re.compile(rf"{_ORDINAL}|{_SUFFIX}$")
+_BARE_AND = re.compile(r"^(?:corner of\s+)?[A-Z][A-Za-z]*\s+and\s+[A-Z][A-Za-z]*$")
+_OFFICIAL_SUFFIX = re.compile(r"\b(?:" + "|".join(sorted(set(_SUFFIXES.values()))) + r")\b")
+
+
+def is_bare_pair(location: Location) -> bool:
+    """Two bare capitalised words joined by "and" that no gazetteer confirmed as streets.
+
+    "Broad and Erie" may be a corner, but in prose "Jiangxi and Hunan" or "UNICEF and WHO"
+    is a list; such a pair is still reported as a place, yet it is too weak on its own to
+    make a message a report. With a gazetteer, a real corner gets official names (with
+    their ST / AVE suffixes) and is no longer bare.
+    """
+    return (
+        location.kind == "intersection"
+        and bool(_BARE_AND.match(location.text))
+        and not _OFFICIAL_SUFFIX.search(location.normalized or "")
+    )
+
 
 # -- learned fallback: a tiny token model for free-form place names ------------------------
 # Crisis posts name places the street grammar above cannot parse: "Buffalo Bayou", "Katy

@@ -13,6 +13,7 @@ from bot.domain.triage import Intent, Location, Priority, TriageResult
 from bot.triage.dedupe import place_key, simhash, text_key
 from bot.triage.gazetteer import Locator
 from bot.triage.language import LanguageDetector
+from bot.triage.location import is_bare_pair
 from bot.triage.model import MODEL_PATH, IntentModel, char_features, features
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
@@ -198,6 +199,10 @@ class RuleTriage:
         location: Location | None = self.locator.find(clean[:_PLACE_CHARS])
         if location is None and coordinates is not None:
             location = self.locator.from_coordinates(*coordinates)
+        # The place the rules weigh: a bare "X and Y" pair is reported but does not count.
+        found = location
+        if location is not None and is_bare_pair(location):
+            location = None
 
         command = _COMMAND.match(clean)
         if command:
@@ -271,6 +276,7 @@ class RuleTriage:
             voice is False
             and n_words > _ARTICLE_WORDS
             and not witness
+            and not (req_rule and n_words <= 25)
             and own is not None
             and own.news is not None
             and not street
@@ -279,7 +285,7 @@ class RuleTriage:
         )
         if long_impersonal or article or (retweet and not witness):
             # Residents write to the city; a retweet passes on someone else's words.
-            return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
+            return TriageResult(Intent.NOT_ACTIONABLE, None, language, found, Priority.LOW)
         # The model learnt English; in other languages its weights on common words mislead.
         if self.model is None or language != "en":
             emergency = em_rule
@@ -298,16 +304,16 @@ class RuleTriage:
             )  # fmt: skip
         if emergency:
             return TriageResult(
-                Intent.EMERGENCY, category or "other", language, location, Priority.LIFE_SAFETY
+                Intent.EMERGENCY, category or "other", language, found, Priority.LIFE_SAFETY
             )
         if not actionable:
-            return TriageResult(Intent.NOT_ACTIONABLE, None, language, location, Priority.LOW)
+            return TriageResult(Intent.NOT_ACTIONABLE, None, language, found, Priority.LOW)
         if is_question:
             return TriageResult(
-                Intent.QUESTION, category or "other", language, location, Priority.LOW
+                Intent.QUESTION, category or "other", language, found, Priority.LOW
             )
         return TriageResult(
-            Intent.SERVICE_REQUEST, category or "other", language, location, Priority.NORMAL
+            Intent.SERVICE_REQUEST, category or "other", language, found, Priority.NORMAL
         )
 
     def _with_model(

@@ -129,3 +129,21 @@ def test_harveyner_dev_location_f1() -> None:
         pred[it["id"]] = {"location": {"text": found.text} if found else None}
     res = te.score(items, pred)
     assert res["location_f1"] >= 0.55, res
+
+
+@needs_philly
+def test_a_corner_the_gazetteer_knows_makes_a_long_report(gazetteer: Gazetteer) -> None:
+    from bot.config import DEFAULT_CATEGORIES
+    from bot.domain.triage import Intent
+    from bot.triage.pipeline import RuleTriage
+
+    text = (
+        "Floods washed away the whole road between Broad and Erie and cars are stuck in the "
+        "water with the current getting stronger every minute"
+    )
+    plain = RuleTriage(DEFAULT_CATEGORIES).triage(text)
+    assert plain.intent is Intent.NOT_ACTIONABLE  # a bare pair of names, no street
+    local = RuleTriage(DEFAULT_CATEGORIES, locator=Locator(gazetteer)).triage(text)
+    assert local.intent is not Intent.NOT_ACTIONABLE
+    assert local.location is not None
+    assert local.location.normalized == "N BROAD ST & W ERIE AVE"

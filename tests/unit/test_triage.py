@@ -54,6 +54,9 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
         None,
     ),
     ("Need food and shelter for 4 people", None, S, None),
+    # An unmet need, said without "need" or "please".
+    ("Our building has not had any heat or water since Monday", None, S, None),
+    ("We have not received any food at the rec center since Sunday", None, S, "food_water"),
     ("Estamos atrapados en el segundo piso, el agua sigue subiendo", "es", E, None),
     ("Huele a gas, olor a gas muy fuerte en 5th y Lehigh", "es", E, None),
     ("Cables con chispas en la calle frente a mi casa", "es", E, None),
@@ -295,3 +298,31 @@ def test_resident_head_round_trips_and_gates_the_model_emergency(tmp_path: Path)
         assert (gated.triage(text).intent is Intent.EMERGENCY) <= (
             rules.triage(text).intent is Intent.EMERGENCY
         ), text
+
+
+def test_a_bare_pair_of_names_is_reported_but_does_not_make_a_report(
+    triager: RuleTriage,
+) -> None:
+    # "X and Y" in prose lists provinces or agencies; it is still given as the place.
+    text = "Floods washed away rail lines between Wushishi and Pakara in the north of the state"
+    result = triager.triage(text)
+    assert result.intent is Intent.NOT_ACTIONABLE
+    assert result.location is not None
+    assert result.location.text == "Wushishi and Pakara"
+    # A corner written with a street word, an ordinal or "&" still counts.
+    for corner in ("5th and Market", "Broad & Erie", "Broad St and Erie Ave"):
+        report = triager.triage(
+            f"Floods washed away the whole road at {corner} and cars are stuck in the water"
+        )
+        assert report.intent is not Intent.NOT_ACTIONABLE, corner
+
+
+def test_is_bare_pair() -> None:
+    from bot.domain.triage import Location
+    from bot.triage.location import is_bare_pair
+
+    assert is_bare_pair(Location("Jiangxi and Hunan", "intersection", "JIANGXI & HUNAN"))
+    assert not is_bare_pair(Location("Broad & Erie", "intersection", "BROAD & ERIE"))
+    assert not is_bare_pair(Location("5th and Market", "intersection", "5TH ST & MARKET"))
+    # A gazetteer that knows both streets turns the pair into a corner.
+    assert not is_bare_pair(Location("Broad and Erie", "intersection", "N BROAD ST & W ERIE AVE"))
