@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.config import DEFAULT_CATEGORIES
 from bot.domain.triage import Intent, Priority
 from bot.triage.language import LanguageDetector
 from bot.triage.location import find_location
@@ -77,6 +78,12 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
         "building_damage",
     ),
     ("Street light out at 5th and Market, totally dark", None, S, "street_light"),
+    (
+        "My house is broken after the storm, the back wall is falling down",
+        None,
+        S,
+        "building_damage",
+    ),
     ("Árbol caído bloqueando la calle en 5th y Lehigh", "es", S, "downed_tree"),
     ("Se fue la luz en toda la cuadra desde anoche", "es", S, "power_outage"),
     ("Hay un bache enorme en 5th y Lehigh", "es", S, "pothole"),
@@ -284,7 +291,6 @@ def test_resident_head_round_trips_and_gates_the_model_emergency(tmp_path: Path)
     assert again.resident is not None
     assert again.resident.score(feats) == model.resident.score(feats)
     # A resident head that never passes leaves only the rules' life-safety words.
-    from bot.config import DEFAULT_CATEGORIES
 
     closed = dataclasses.replace(model, resident=BinaryHead(-30.0, {}))
     rules = RuleTriage(DEFAULT_CATEGORIES, use_model=False)
@@ -315,6 +321,22 @@ def test_a_bare_pair_of_names_is_reported_but_does_not_make_a_report(
             f"Floods washed away the whole road at {corner} and cars are stuck in the water"
         )
         assert report.intent is not Intent.NOT_ACTIONABLE, corner
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("My house is broken after the storm, the back wall is falling down", "building_damage"),
+        ("Our ceiling has caved in and the roof is falling apart", "building_damage"),
+        ("We need tarps and blankets for our family", "shelter"),
+    ],
+)
+def test_the_lexicon_alone_names_the_category(text: str, category: str) -> None:
+    # The city's editable rules, without the statistical model behind them.
+    rules = RuleTriage(DEFAULT_CATEGORIES, use_model=False)
+    result = rules.triage(text)
+    assert result.intent is Intent.SERVICE_REQUEST, result
+    assert result.category == category
 
 
 def test_is_bare_pair() -> None:
