@@ -73,6 +73,9 @@ class _Lexicon:
     # ("my wife is pregnant and bleeding", "we have sick children"), not in a news story.
     care: re.Pattern[str] | None
     categories: tuple[tuple[str, re.Pattern[str]], ...]
+    # An offer to give or volunteer ("I can donate food", "looking to volunteer"): welcome,
+    # but not a service request to ticket.
+    offer: re.Pattern[str] | None = None
     # One search answers "no category at all" for most messages before the per-code loop.
     any_category: re.Pattern[str] | None = None
 
@@ -124,6 +127,7 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         voice=_compile([f"(?:{p})(?!\\w)" for p in data.get("voice", [])], bounded),
         care=_compile(data.get("care", []), bounded),
         categories=compiled,
+        offer=_compile(data.get("offer", []), bounded),
         any_category=_compile([p for code in categories for p in cats.get(code, [])], bounded),
     )
 
@@ -283,7 +287,10 @@ class RuleTriage:
             and not any(mark in clean for mark in "?？؟")
             and bool(own.news.search(words))
         )
-        if long_impersonal or article or (retweet and not witness):
+        offers = not (em_rule or req_rule or is_question) and any(
+            lx.offer and lx.offer.search(words) for lx in lexicons
+        )
+        if long_impersonal or article or offers or (retweet and not witness):
             # Residents write to the city; a retweet passes on someone else's words.
             return TriageResult(Intent.NOT_ACTIONABLE, None, language, found, Priority.LOW)
         # The model learnt English; in other languages its weights on common words mislead.

@@ -119,6 +119,15 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
         None,
     ),
     ("Gracias a todos los voluntarios, Dios los bendiga", "es", NA, None),
+    # offers of help are welcome but not tickets; a need in the same message still is one
+    ("I can donate blankets and canned food to the shelter on Cottman Ave", None, NA, None),
+    ("We would like to volunteer this weekend to help clean up", None, NA, None),
+    (
+        "I want to donate food but my street is flooded and I need help getting my mom out",
+        None,
+        E,
+        None,
+    ),
 ]
 
 
