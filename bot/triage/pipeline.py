@@ -76,6 +76,9 @@ class _Lexicon:
     # An offer to give or volunteer ("I can donate food", "looking to volunteer"): welcome,
     # but not a service request to ticket.
     offer: re.Pattern[str] | None = None
+    # Bare asks ("I need", "we don't have"): a request when the message is about a service, a
+    # place or the writer's situation; in chatter ("I need a friend") they are not.
+    need: re.Pattern[str] | None = None
     # One search answers "no category at all" for most messages before the per-code loop.
     any_category: re.Pattern[str] | None = None
 
@@ -128,6 +131,7 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         care=_compile(data.get("care", []), bounded),
         categories=compiled,
         offer=_compile(data.get("offer", []), bounded),
+        need=_compile(data.get("need", []), bounded),
         any_category=_compile([p for code in categories for p in cats.get(code, [])], bounded),
     )
 
@@ -236,7 +240,9 @@ class RuleTriage:
         words = _HASHTAG.sub(" ", clean)
         category = self._category(words, lexicons)
         em_rule = any(lx.emergency and lx.emergency.search(words) for lx in lexicons)
-        req_rule = any(lx.request and lx.request.search(words) for lx in lexicons)
+        strong_req = any(lx.request and lx.request.search(words) for lx in lexicons)
+        bare_ask = not strong_req and any(lx.need and lx.need.search(words) for lx in lexicons)
+        req_rule = strong_req or bare_ask
         # Warnings, outage counts and headlines (often retweeted) mention the same words as
         # reports; without a place or an ask they are news, not a report to ticket.
         broadcast = (
@@ -307,7 +313,7 @@ class RuleTriage:
         else:
             emergency, actionable, category = self._with_model(
                 clean, em_rule, req_rule and personal,
-                broadcast, is_question, category, location, personal, voice,
+                broadcast, is_question, category, location, personal, voice, bare_ask,
             )  # fmt: skip
         if emergency:
             return TriageResult(
@@ -334,6 +340,7 @@ class RuleTriage:
         location: Location | None,
         personal: bool,
         voice: bool | None = None,
+        bare_ask: bool = False,
     ) -> tuple[bool, bool, str | None]:
         """Rules and the statistical model together: (emergency, actionable, category)."""
         model = self.model
@@ -363,7 +370,10 @@ class RuleTriage:
             not broadcast
             and (
                 (asks and personal)
-                or req_rule
+                or (
+                    req_rule
+                    and (not bare_ask or self._about_a_need(feats, leaning, category, location))
+                )
                 or is_question
                 or (category is not None and (personal or leaning or location is not None))
             )
@@ -376,6 +386,21 @@ class RuleTriage:
                 guess, _p = model.category.best(feats)
             category = guess if guess in self.categories else None
         return emergency, actionable, category
+
+    def _about_a_need(
+        self, feats: set[str], leaning: bool, category: str | None, location: Location | None
+    ) -> bool:
+        """Whether a bare ask ("I need ...") is about a service, a place or the writer's
+        situation: a category or place named, the request head leaning, or the resident head
+        reading it as someone in the crisis rather than chatter."""
+        if leaning or category is not None or location is not None:
+            return True
+        model = self.model
+        assert model is not None
+        t = model.thresholds
+        if model.resident is None or "resident" not in t:
+            return True
+        return model.resident.score(feats) >= t["resident"]
 
     def _category(self, text: str, lexicons: list[_Lexicon]) -> str | None:
         for lexicon in lexicons:

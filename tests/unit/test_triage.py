@@ -119,6 +119,12 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
         None,
     ),
     ("Gracias a todos los voluntarios, Dios los bendiga", "es", NA, None),
+    # a bare "I need" in chatter is not a request; about a service or a place it is
+    ("I need a friend that's a good tattoo artist", None, NA, None),
+    ("Aight I need to go eat", None, NA, None),
+    ("You don't have to call", None, NA, None),
+    ("I need sandbags for the basement door at 2314 S Broad St", None, S, "flooding"),
+    ("We don't have heat since the storm and the baby is cold", None, S, None),
     # offers of help are welcome but not tickets; a need in the same message still is one
     ("I can donate blankets and canned food to the shelter on Cottman Ave", None, NA, None),
     ("We would like to volunteer this weekend to help clean up", None, NA, None),
