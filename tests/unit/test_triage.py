@@ -43,6 +43,11 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
     ("Water rising in the basement and my elderly parents are inside", None, E, "flooding"),
     ("My 6 year old son is missing since the storm, last seen near 5th and Market", None, E, None),
     ("Tree fell on a car, a man is injured and bleeding", None, E, None),
+    # someone who cannot leave on their own
+    ("I need help getting my mom out, the water is up to the porch", None, E, "flooding"),
+    ("We cannot get out, the stairs are flooded", None, E, "flooding"),
+    ("Please help, my neighbor fell and can not get up, no power in the building", None, E, None),
+    ("Our basement is flooding and my dad is in a wheelchair down there", None, E, "flooding"),
     # A head count is a resident's report, not newswire statistics.
     ("3 people trapped in a car on Lincoln Dr, water rising", None, E, None),
     ("2 children missing near Pennypack Park since the flood", None, E, None),
