@@ -349,6 +349,8 @@ def test_a_bare_pair_of_names_is_reported_but_does_not_make_a_report(
         ("My house is broken after the storm, the back wall is falling down", "building_damage"),
         ("Our ceiling has caved in and the roof is falling apart", "building_damage"),
         ("We need tarps and blankets for our family", "shelter"),
+        # "help us" asks for aid; it is not by itself a life-safety word
+        ("Please help us, we have nothing to eat since Monday", "food_water"),
     ],
 )
 def test_the_lexicon_alone_names_the_category(text: str, category: str) -> None:
