@@ -163,9 +163,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             "emergency_recall", "emergency_precision", "category_accuracy", "news_quiet",
             "offtopic_quiet", "t26_quiet"]  # fmt: skip
     names = list(results)
-    print(f"\n{'metric':24s}" + "".join(f"{n:>24s}" for n in names) + f"{'target':>10s}")
+    print(f"\n{'metric':24s}" + "".join(f"{n:>26s}" for n in names) + f"{'target':>10s}")
     for k in keys:
-        row = "".join(f"{results[n].get(k, float('nan')):24.3f}" for n in names)
+        row = "".join(f"{results[n].get(k, float('nan')):26.3f}" for n in names)
         target = TARGETS.get(k)
         print(f"{k:24s}{row}{(f'{target:10.2f}' if target else ''):>10s}")
     bot = results[names[0]]
