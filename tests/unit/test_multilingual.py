@@ -3,8 +3,10 @@
 The messages were written for these tests the way residents text in a storm (informal, often
 without accents, with a Philadelphia place in them), not copied from the lexicons. Each
 language has reports of several categories, emergencies (trapped, injured, fire, gas smell,
-sparking wires, water rising with people inside, a missing child), questions, status queries
-(``status SR-000123`` and the natural way to ask) and chatter that must stay quiet.
+sparking wires, water rising with people inside, a missing child, someone who fell and cannot
+get up, a flood or outage where someone is in a wheelchair or on oxygen), questions, status
+queries (``status SR-000123`` and the natural way to ask) and chatter that must stay quiet,
+an offer to donate or volunteer among it.
 
 A case is right when language, intent and category all are. The rules are not expected to
 get every message: the rate must be at least 90% per language and overall, and the misses
@@ -81,6 +83,16 @@ CASES: dict[str, list[Case]] = {
             "building_damage",
         ),
         Case("old man fell on the ice and hit his head, he's bleeding, 5th and Market", E),
+        Case("Grandpa fell and can't get up, he's alone in the kitchen at 2500 S Hicks St", E),
+        Case(
+            "Basement is flooding and my mom is in a wheelchair, "
+            "we can't get her upstairs, Eastwick",
+            E,
+        ),
+        Case(
+            "Our church group would like to volunteer Saturday handing out food, we have a truck",
+            NA,
+        ),
     ],
     "es": [
         Case("estatus SR-000245", ST, hint="es"),
@@ -114,6 +126,18 @@ CASES: dict[str, list[Case]] = {
         ),
         Case("Se me cayó parte del techo de la casa, 3100 N 2nd St", S, "building_damage"),
         Case("Mi vecino se cayó y se rompió la pierna, no se puede mover, 5th y Lehigh", E),
+        Case(
+            "Mi abuela se cayó en el baño y no se puede levantar, estamos en la 5th y Cambria", E
+        ),
+        Case(
+            "Estamos sin luz desde anoche y mi papá depende del oxígeno, vivimos en Hunting Park",
+            E,
+        ),
+        Case(
+            "Tengo comida enlatada y ropa de niño para donar, "
+            "las puedo llevar a cualquier iglesia de Fairhill",
+            NA,
+        ),
     ],
     "fr": [
         Case("statut SR-000312", ST, hint="fr"),
@@ -151,6 +175,21 @@ CASES: dict[str, list[Case]] = {
             S,
             "food_water",
         ),
+        Case(
+            "Ma grand-mère est tombée dans l'escalier et "
+            "elle arrive pas à se relever, 4900 Walnut St",
+            E,
+        ),
+        Case(
+            "Plus de courant depuis ce matin et mon père est sous oxygène "
+            "à la maison, West Philly",
+            E,
+        ),
+        Case(
+            "Bonjour, on voudrait faire un don de nourriture "
+            "et de couvertures pour les familles sinistrées",
+            NA,
+        ),
     ],
     "ht": [
         Case("status SR-000555", ST, hint="ht"),
@@ -174,6 +213,9 @@ CASES: dict[str, list[Case]] = {
             S,
             "illegal_dumping",
         ),
+        Case("Granmè m tonbe nan twalèt la, li pa ka leve, nou sou N 5th St", E),
+        Case("Dlo ap antre nan kay la e papa m sou oksijèn, li pa ka mache", E),
+        Case("Mwen ta renmen fè volontè samdi a pou separe manje ak legliz mwen an", NA),
     ],
     "pt": [
         Case("status SR-000678", ST, hint="pt"),
@@ -201,6 +243,11 @@ CASES: dict[str, list[Case]] = {
             S,
             "abandoned_vehicle",
         ),
+        Case(
+            "Minha avó caiu no quintal e não consegue se levantar, Castor Ave perto da Cottman", E
+        ),
+        Case("Estamos sem luz e meu pai é acamado, usa aparelho de oxigênio, Bustleton Ave", E),
+        Case("Tenho comida e cobertores para doar, posso levar na igreja da Rhawn St", NA),
     ],
     "it": [
         Case("stato SR-000901", ST, hint="it"),
@@ -234,6 +281,9 @@ CASES: dict[str, list[Case]] = {
             "illegal_dumping",
         ),
         Case("Il tombino è intasato e la strada si è allagata", S, "flooding"),
+        Case("Mia nonna è caduta in bagno e non riesce ad alzarsi, siamo su Passyunk Ave", E),
+        Case("Qui è tutto allagato e mio padre è in sedia a rotelle, 9th & Christian", E),
+        Case("Vorremmo donare cibo e coperte per chi ha perso la casa", NA),
     ],
     "pl": [
         Case("status SR-000333", ST, hint="pl"),
@@ -259,6 +309,9 @@ CASES: dict[str, list[Case]] = {
         Case("Pali się dom sąsiada na Edgemont St!", E),
         Case("Mój mąż jest ranny, spadł na niego konar", E),
         Case("Ulica cała w śniegu, nikt nie odśnieżył Thompson St", S, "snow_ice"),
+        Case("Babcia upadła w łazience i nie może wstać, Richmond St przy Allegheny", E),
+        Case("Nie ma prądu od rana, a tata jest na tlenie w domu, Port Richmond", E),
+        Case("Chcemy przekazać jedzenie i koce dla poszkodowanych, mieszkamy w Fishtown", NA),
     ],
     "ru": [
         Case("статус SR-000444", ST),
@@ -278,6 +331,9 @@ CASES: dict[str, list[Case]] = {
         Case("Соседа ударило током, он без сознания!", E),
         Case("Оборванные провода искрят прямо на тротуаре", E, "downed_wires"),
         Case("Бросили старую машину без номеров на нашей улице", S, "abandoned_vehicle"),
+        Case("Бабушка упала на кухне и не может встать, мы на Bustleton Ave", E),
+        Case("Нет света с утра, а у нас лежачий больной на кислороде, Somerton", E),
+        Case("Хотим пожертвовать одежду и одеяла для пострадавших от наводнения", NA),
     ],
     "uk": [
         Case("статус SR-000222", ST, hint="uk"),
@@ -297,6 +353,9 @@ CASES: dict[str, list[Case]] = {
         Case("Горить будинок на Castor Ave, там люди!", E),
         Case("Ожеледиця, неможливо пройти по тротуару на Rhawn St", S, "snow_ice"),
         Case("Потрібна їжа і вода для дітей, ми без нічого", S, "food_water"),
+        Case("Дідусь впав у ванній і не може встати, Castor Ave", E),
+        Case("Немає світла з ночі, а мама на кисні, без нього не може, Rhawn St", E),
+        Case("Хочемо пожертвувати їжу і теплий одяг для постраждалих", NA),
     ],
     "sq": [
         Case("status SR-000717", ST, hint="sq"),
@@ -320,6 +379,9 @@ CASES: dict[str, list[Case]] = {
         Case("Nëna ime ra dhe është e plagosur, ka gjak", E),
         Case("Telat elektrikë janë rrëzuar dhe lëshojnë shkëndija", E, "downed_wires"),
         Case("Na duhet ushqim dhe ujë për fëmijët", S, "food_water"),
+        Case("Gjyshi ra në banjë dhe nuk mund të ngrihet, jemi në Wolf St", E),
+        Case("Nuk kemi drita që nga mëngjesi dhe nëna është me oksigjen në shtëpi", E),
+        Case("Duam të dhurojmë ushqime dhe batanije për familjet e prekura", NA),
     ],
     "vi": [
         Case("status SR-000808", ST, hint="vi"),
@@ -343,6 +405,9 @@ CASES: dict[str, list[Case]] = {
         Case("Nhà bên cạnh đang cháy, có người bên trong!", E),
         Case("Ba tôi té ngã bị thương ở đầu, chảy máu nhiều", E),
         Case("Có người vứt nệm với tủ lạnh ở bãi đất trống đường 7th", S, "illegal_dumping"),
+        Case("Bà nội tôi bị té trong nhà tắm, không tự đứng dậy được, ở đường Snyder", E),
+        Case("Nhà bị ngập nước mà ông tôi ngồi xe lăn, không tự đi được", E),
+        Case("Nhà tôi muốn quyên góp gạo và mền cho bà con bị bão", NA),
     ],
     "zh": [
         Case("status SR-000123", ST, hint="zh-TW"),
@@ -363,6 +428,9 @@ CASES: dict[str, list[Case]] = {
         Case("有人把旧床垫和沙发丢在 9th St 的空地上", S, "illegal_dumping"),
         Case("我妈妈摔倒了，头在流血", E),
         Case("电线掉在地上冒火花", E, "downed_wires"),
+        Case("我外婆在浴室摔倒了，起不来，我们在 Race St 900号", E),
+        Case("家里停电了，我爸爸要用制氧机，他是老人", E),
+        Case("我们教会想捐一些食物和被子给受灾的家庭", NA),
     ],
     "ko": [
         Case("status SR-000654", ST, hint="ko"),
@@ -382,6 +450,9 @@ CASES: dict[str, list[Case]] = {
         Case("누가 우리 골목에 매트리스랑 소파를 버리고 갔어요", S, "illegal_dumping"),
         Case("할머니가 넘어지셔서 의식이 없어요!", E),
         Case("가스 냄새가 심하게 나요 5th St 아파트", E),
+        Case("할머니가 화장실에서 넘어지셔서 혼자 못 일어나세요, 5th St", E),
+        Case("정전인데 아버지가 산소 호흡기를 쓰고 계세요, Olney", E),
+        Case("교회에서 라면이랑 담요를 기부하고 싶어요", NA),
     ],
     "ar": [
         Case("status SR-000246", ST, hint="ar"),
@@ -401,6 +472,9 @@ CASES: dict[str, list[Case]] = {
         Case("في سيارة متروكة من شهر قدام بيتنا", S, "abandoned_vehicle"),
         Case("أبوي وقع وانجرح وراسه ينزف", E),
         Case("أسلاك الكهرباء واقعة على الأرض وعم تطلع شرار", E, "downed_wires"),
+        Case("ستي وقعت بالحمام وما بتقدر تقوم، نحن على Frankford Ave", E),
+        Case("الكهربا مقطوعة وأبوي على جهاز أكسجين بالبيت", E),
+        Case("حابين نتبرع بأكل وبطانيات للعائلات المتضررة", NA),
     ],
     "hi": [
         Case("status SR-000990", ST, hint="hi"),
@@ -420,6 +494,9 @@ CASES: dict[str, list[Case]] = {
         Case("छत का एक हिस्सा गिर गया है, Castor Ave", S, "building_damage"),
         Case("मेरी बेटी स्कूल से घर नहीं आई, 10 साल की है, लापता है", E),
         Case("बिजली के तार टूटकर सड़क पर गिरे हैं और चिंगारी निकल रही है", E, "downed_wires"),
+        Case("मेरी दादी बाथरूम में गिर गईं और उठ नहीं पा रहीं, Bustleton Ave", E),
+        Case("घर में पानी भर रहा है और पापा व्हीलचेयर पर हैं", E),
+        Case("हम बाढ़ पीड़ितों के लिए कपड़े दान करना चाहते हैं", NA),
     ],
     "bn": [
         Case("status SR-000512", ST, hint="bn"),
@@ -439,6 +516,9 @@ CASES: dict[str, list[Case]] = {
         Case("আমার বাবা পড়ে গিয়ে মাথায় আঘাত পেয়েছেন, রক্ত পড়ছে", E),
         Case("আমাদের খাবার নেই, বাচ্চারা না খেয়ে আছে", S, "food_water"),
         Case("ঘরের ছাদ ঝড়ে উড়ে গেছে", S, "building_damage"),
+        Case("আমার নানি বাথরুমে পড়ে গেছেন, উঠতে পারছেন না, Frankford Ave", E),
+        Case("ঘরে পানি ঢুকছে আর আমার বাবা হুইলচেয়ারে থাকেন", E),
+        Case("আমরা বন্যার্তদের জন্য কাপড় দান করতে চাই", NA),
     ],
     "km": [
         Case("status SR-000876", ST, hint="km"),
@@ -458,6 +538,9 @@ CASES: dict[str, list[Case]] = {
         Case("ម្តាយខ្ញុំដួលហើយរបួសក្បាល ហូរឈាមច្រើន", E),
         Case("ខ្សែភ្លើងដាច់ធ្លាក់ដី ហើយមានផ្កាភ្លើង", E, "downed_wires"),
         Case("យើងត្រូវការអាហារ និងទឹកផឹកសម្រាប់ក្មេងៗ", S, "food_water"),
+        Case("យាយខ្ញុំដួលក្នុងបន្ទប់ទឹក ក្រោកមិនរួចទេ", E),
+        Case("ទឹកចូលផ្ទះហើយ ម្តាយខ្ញុំពិការ ដើរលែងរួច", E),
+        Case("ពួកយើងចង់បរិច្ចាគអង្ករ និងភួយ", NA),
     ],
 }
 

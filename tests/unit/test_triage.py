@@ -48,6 +48,9 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
     ("We cannot get out, the stairs are flooded", None, E, "flooding"),
     ("Please help, my neighbor fell and can not get up, no power in the building", None, E, None),
     ("Our basement is flooding and my dad is in a wheelchair down there", None, E, "flooding"),
+    ("My grandfather fell in the kitchen and cant get up", None, E, None),
+    ("Powers been out since 6am on Castor Ave and my mom is on oxygen", None, E, "power_outage"),
+    ("I fell asleep on the couch and cant get up early anymore lol", None, NA, None),
     # A head count is a resident's report, not newswire statistics.
     ("3 people trapped in a car on Lincoln Dr, water rising", None, E, None),
     ("2 children missing near Pennypack Park since the flood", None, E, None),
