@@ -159,7 +159,9 @@ def train(
     vocab = Vocab(docs)
     x = vocab.matrix(docs)
     is_dr = np.array([it.task.startswith("dr") for it in items])
-    y_req = np.array([int(it.request and it.task.startswith("dr")) for it in items])
+    y_req = np.array(
+        [int(it.request and it.task.startswith("dr") and not it.news) for it in items]
+    )
     w = np.where(is_dr, 1.0, TWEET_WEIGHT)
     w = np.where(np.array([it.task in ("t6_off", "t26_quiet") for it in items]), 1.0, w)
     request = _binary(vocab, x, y_req, w, c=1.0)
