@@ -29,7 +29,10 @@ _RETWEET = re.compile(r"^\s*\W?RT\s+@\w+", re.I)
 # Hashtags name a topic ("#FloodPH", "#PrayForThePhilippines"), not something the writer saw.
 _HASHTAG = re.compile(r"#\w+")
 _URL = re.compile(r"https?://\S+")
+# Newswire prose runs longer than a text message: shorter messages are never "articles", and
+# one that asks for something is not one up to _ASK_WORDS words.
 _ARTICLE_WORDS = 12
+_ASK_WORDS = 25
 
 
 _SHIPPED: list[IntentModel] = []
@@ -286,7 +289,7 @@ class RuleTriage:
             voice is False
             and n_words > _ARTICLE_WORDS
             and not witness
-            and not (req_rule and n_words <= 25)
+            and not (req_rule and n_words <= _ASK_WORDS)
             and own is not None
             and own.news is not None
             and not street
