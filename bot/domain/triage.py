@@ -37,8 +37,9 @@ class Location:
 
     Attributes:
         text: the span as written.
-        kind: ``address``, ``block``, ``intersection``, ``landmark``, ``road``, ``place``
-            (a named area or point found by the token model), ``coordinates``.
+        kind: ``address``, ``block``, ``intersection``, ``landmark``, ``road``,
+            ``neighborhood`` (named in the text; with a gazetteer), ``place`` (a named area or
+            point found by the token model), ``coordinates``.
         normalized: canonical form (e.g. ``"5TH ST & MARKET ST"``), when known.
         latitude: latitude, when known.
         longitude: longitude, when known.

@@ -102,6 +102,11 @@ class Gazetteer:
     usps: dict[str, str] = field(default_factory=dict)  # USPS full name -> official full name
     landmarks: dict[str, list[Landmark]] = field(default_factory=dict)  # by first word
     neighborhoods: list[Neighborhood] = field(default_factory=list)
+    # Neighborhood names as residents write them, by first word: (words, official names). A
+    # name several polygons share ("Germantown", "Kensington") lists them all.
+    hood_names: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(
+        default_factory=dict
+    )
 
     # -- loading ------------------------------------------------------------------------
     @classmethod
@@ -200,6 +205,19 @@ class Gazetteer:
             lats = [p[1] for p in points]
             bbox = (min(lons), min(lats), max(lons), max(lats))
             self.neighborhoods.append(Neighborhood(name, bbox, rings))
+        self._index_hood_names()
+
+    def _index_hood_names(self) -> None:
+        spellings: dict[tuple[str, ...], set[str]] = {}
+        for hood in self.neighborhoods:
+            for alias in _hood_aliases(hood.name):
+                words = tuple(w.upper() for w in _WORD.findall(alias))
+                if words:
+                    spellings.setdefault(words, set()).add(hood.name)
+        for words, names in spellings.items():
+            self.hood_names.setdefault(words[0], []).append((words, tuple(sorted(names))))
+        for group in self.hood_names.values():
+            group.sort(key=lambda entry: -len(entry[0]))
 
     # -- look-ups -------------------------------------------------------------------------
     def neighborhood_at(self, lat: float, lon: float) -> str | None:
@@ -260,6 +278,29 @@ class Gazetteer:
             return None
         return f"{_prefer(sa).full} & {_prefer(sb).full}"
 
+    def find_neighborhood(self, text: str) -> tuple[int, int, tuple[str, ...]] | None:
+        """The longest neighborhood name in ``text``, with the official names it may mean.
+
+        A name counts when written capitalised ("Olney") or after a preposition ("no power
+        in olney"), so "industrial" or "airport" in passing is not a neighborhood.
+        """
+        if not self.hood_names:
+            return None
+        matches = list(_WORD.finditer(text))
+        upper = [m.group().upper() for m in matches]
+        best: tuple[int, int, tuple[str, ...]] | None = None
+        best_len = 0
+        for i, word in enumerate(upper):
+            for words, names in self.hood_names.get(word, ()):
+                k = len(words)
+                if k <= best_len or tuple(upper[i : i + k]) != words:
+                    continue
+                start = matches[i].start()
+                if matches[i].group()[:1].isupper() or _AFTER_PREPOSITION.search(text[:start]):
+                    best, best_len = (start, matches[i + k - 1].end(), names), k
+                    break  # the group is sorted longest first
+        return best
+
     def find_landmark(self, text: str) -> tuple[int, int, Landmark] | None:
         """The longest landmark named in ``text`` (case-insensitive, whole words)."""
         matches = list(_WORD.finditer(text))
@@ -275,6 +316,23 @@ class Gazetteer:
                     best, best_len = (matches[i].start(), matches[i + k - 1].end(), mark), k
                     break  # the group is sorted longest first
         return best
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|at|near|around|by|over|across|through|throughout|from|of|to)\s+$", re.I
+)
+
+
+def _hood_aliases(name: str) -> list[str]:
+    """'Mount Airy, East' -> East Mount Airy and Mount Airy; 'Fishtown - Lower Kensington'
+    -> each part; 'Kensington, West' -> West Kensington and Kensington."""
+    out = [name]
+    if " - " in name:
+        out += [part.strip() for part in name.split(" - ")]
+    if "," in name:
+        base, side = (part.strip() for part in name.split(",", 1))
+        out += [f"{side} {base}", base]
+    return out
 
 
 def _prefer(streets: list[Street]) -> Street:
@@ -341,6 +399,14 @@ class Locator:
             return Location(text[start:end], "landmark", landmark.address)
         if form is not None:
             return self._official(form)
+        if (hood := gaz.find_neighborhood(text)) is not None:
+            start, end, names = hood
+            # One polygon: its name; a name several share ("Germantown"): the name as written.
+            name = names[0] if len(names) == 1 else text[start:end].title()
+            return Location(
+                text[start:end], "neighborhood", name,
+                neighborhood=names[0] if len(names) == 1 else None,
+            )  # fmt: skip
         return _loc.find_place_name(text)
 
     def _official(self, form: Location) -> Location:

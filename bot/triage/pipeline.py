@@ -187,7 +187,9 @@ class RuleTriage:
         result = self._triage(text, language_hint=language_hint, coordinates=coordinates)
         if not result.intent.actionable:
             return dataclasses.replace(result, text_key=text_key(text))
-        place = result.location.normalized if result.location else None
+        # A neighborhood is too wide to call two reports the same incident.
+        loc = result.location
+        place = loc.normalized if loc is not None and loc.kind != "neighborhood" else None
         return dataclasses.replace(
             result,
             text_key=text_key(text),

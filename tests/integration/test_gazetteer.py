@@ -147,3 +147,52 @@ def test_a_corner_the_gazetteer_knows_makes_a_long_report(gazetteer: Gazetteer) 
     assert local.intent is not Intent.NOT_ACTIONABLE
     assert local.location is not None
     assert local.location.normalized == "N BROAD ST & W ERIE AVE"
+
+
+@needs_philly
+@pytest.mark.parametrize(
+    ("text", "span", "normalized", "hood"),
+    [
+        ("Power has been out for two days in Olney", "Olney", "Olney", "Olney"),
+        ("no power in olney since 6", "olney", "Olney", "Olney"),
+        ("trees down all over Fishtown", "Fishtown", "Fishtown - Lower Kensington",
+         "Fishtown - Lower Kensington"),
+        ("Flooding in West Kensington", "West Kensington", "Kensington, West", "Kensington, West"),
+        # a name several polygons share: the place, but no single neighborhood
+        ("basement flooded in germantown", "germantown", "Germantown", None),
+    ],
+)  # fmt: skip
+def test_neighborhood_names(
+    gazetteer: Gazetteer, text: str, span: str, normalized: str, hood: str | None
+) -> None:
+    found = Locator(gazetteer).find(text)
+    assert found is not None
+    assert (found.kind, found.text, found.normalized, found.neighborhood) == (
+        "neighborhood", span, normalized, hood,
+    )  # fmt: skip
+
+
+@needs_philly
+def test_a_common_word_is_not_a_neighborhood_and_streets_come_first(gazetteer: Gazetteer) -> None:
+    locator = Locator(gazetteer)
+    assert locator.find("the industrial smell near the river is back") is None
+    corner = locator.find("tree down at 5th and Market in Olney")
+    assert corner is not None
+    assert corner.kind == "intersection"
+
+
+@needs_philly
+def test_a_report_naming_only_a_neighborhood(gazetteer: Gazetteer) -> None:
+    from bot.config import DEFAULT_CATEGORIES
+    from bot.domain.triage import Intent
+    from bot.triage.pipeline import RuleTriage
+
+    result = RuleTriage(DEFAULT_CATEGORIES, locator=Locator(gazetteer)).triage(
+        "Power has been out for two days in Olney"
+    )
+    assert result.intent is Intent.SERVICE_REQUEST
+    assert result.category == "power_outage"
+    assert result.location is not None
+    assert result.location.neighborhood == "Olney"
+    # Too wide to group reports as one incident.
+    assert result.place_key is None
