@@ -5,7 +5,7 @@ Reads, from one configured folder (never shipped in the repository):
 * ``passyunk_centerline.csv``: one row per street segment (directional, name, type, suffix
   directional, left/right address ranges). It holds **no coordinates**, so a street, address or
   intersection gets an official name and an address-range check but no latitude/longitude, and
-  therefore no neighborhood.
+  no neighborhood unless the message names one beside it ("5th and Market in Olney").
 * ``passyunk_centerline_streets.csv`` and ``passyunk_alias_streets.csv``: the full street names.
 * ``passyunk_directional.csv``, ``passyunk_suffix.csv``, ``passyunk_saint.csv``,
   ``passyunk_name_switch.csv``: spellings of directionals and suffixes, saint names
@@ -13,7 +13,8 @@ Reads, from one configured folder (never shipped in the repository):
 * ``passyunk_landmarks.csv``: landmark names and addresses ("CITY HALL", "1400 JOHN F KENNEDY
   BLVD").
 * ``philadelphia-neighborhoods.geojson``: 159 neighborhood polygons (EPSG:4326), for places that
-  come with coordinates (a shared location): ray casting with a bounding-box prefilter.
+  come with coordinates (a shared location): ray casting with a bounding-box prefilter; their
+  names, for neighborhoods named in a message.
 
 Sources: City of Philadelphia, passyunk (public data); neighborhoods CC BY 4.0 Abaca Labs.
 """
@@ -21,6 +22,7 @@ Sources: City of Philadelphia, passyunk (public data); neighborhoods CC BY 4.0 A
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -282,7 +284,8 @@ class Gazetteer:
         """The longest neighborhood name in ``text``, with the official names it may mean.
 
         A name counts when written capitalised ("Olney") or after a preposition ("no power
-        in olney"), so "industrial" or "airport" in passing is not a neighborhood.
+        in olney"), so "industrial" or "airport" in passing is not a neighborhood; nor does a
+        street named after one ("Frankford Ave", "Germantown Ave").
         """
         if not self.hood_names:
             return None
@@ -295,6 +298,8 @@ class Gazetteer:
                 k = len(words)
                 if k <= best_len or tuple(upper[i : i + k]) != words:
                     continue
+                if i + k < len(upper) and upper[i + k].lower() in _loc._SUFFIXES:
+                    continue  # "Frankford Ave", "Germantown Ave": a street, not the area
                 start = matches[i].start()
                 if matches[i].group()[:1].isupper() or _AFTER_PREPOSITION.search(text[:start]):
                     best, best_len = (start, matches[i + k - 1].end(), names), k
@@ -393,12 +398,14 @@ class Locator:
         if gaz is None:
             return form or _loc.find_place_name(text)
         if form is not None and form.kind != "road":
-            return self._official(form)
+            return self._in_named_hood(self._official(form), text)
         if (mark := gaz.find_landmark(text)) is not None:
             start, end, landmark = mark
-            return Location(text[start:end], "landmark", landmark.address)
+            return self._in_named_hood(
+                Location(text[start:end], "landmark", landmark.address), text
+            )
         if form is not None:
-            return self._official(form)
+            return self._in_named_hood(self._official(form), text)
         if (hood := gaz.find_neighborhood(text)) is not None:
             start, end, names = hood
             # One polygon: its name; a name several share ("Germantown"): the name as written.
@@ -408,6 +415,17 @@ class Locator:
                 neighborhood=names[0] if len(names) == 1 else None,
             )  # fmt: skip
         return _loc.find_place_name(text)
+
+    def _in_named_hood(self, found: Location, text: str) -> Location:
+        """A street place has no coordinates; the neighborhood the resident names beside it
+        ("5th and Market in Olney"), when it names exactly one, is its neighborhood."""
+        gaz = self.gazetteer
+        if gaz is None or found.neighborhood is not None:
+            return found
+        hood = gaz.find_neighborhood(text)
+        if hood is None or len(hood[2]) != 1:
+            return found
+        return dataclasses.replace(found, neighborhood=hood[2][0])
 
     def _official(self, form: Location) -> Location:
         gaz = self.gazetteer

@@ -178,7 +178,17 @@ def test_a_common_word_is_not_a_neighborhood_and_streets_come_first(gazetteer: G
     assert locator.find("the industrial smell near the river is back") is None
     corner = locator.find("tree down at 5th and Market in Olney")
     assert corner is not None
-    assert corner.kind == "intersection"
+    assert (corner.kind, corner.neighborhood) == ("intersection", "Olney")
+    # A street named after a neighborhood runs through many: it names none.
+    avenue = locator.find("huge pothole on Frankford Ave near the El")
+    assert avenue is not None
+    assert (avenue.kind, avenue.neighborhood) == ("road", None)
+    street = locator.find("Germantown Ave is flooded past the bridge")
+    assert street is None or street.kind != "neighborhood", street
+    # A name several polygons share says nothing certain about the corner.
+    shared = locator.find("tree down at 5th and Market in Germantown")
+    assert shared is not None
+    assert shared.neighborhood is None
 
 
 @needs_philly
