@@ -43,6 +43,9 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
     ("Water rising in the basement and my elderly parents are inside", None, E, "flooding"),
     ("My 6 year old son is missing since the storm, last seen near 5th and Market", None, E, None),
     ("Tree fell on a car, a man is injured and bleeding", None, E, None),
+    # trapped upstairs by rising water, in Kreyol; water coming in, in Arabic
+    ("Dlo ap monte nan kay la, nou bloke anwo a, tanpri ede nou", "ht", E, "flooding"),
+    ("الماء يدخل بيتنا في شارع برود، نحتاج مساعدة", "ar", S, "flooding"),
     # someone who cannot leave on their own
     ("I need help getting my mom out, the water is up to the porch", None, E, "flooding"),
     ("We cannot get out, the stairs are flooded", None, E, "flooding"),
