@@ -284,16 +284,10 @@ class AnnouncementService:
                 at=now,
             )
         if row.expires_at is not None and now >= row.expires_at:
-            self._record_run(conn, row.id, latest, now, "expired", late=True)
-            self._set_next(conn, row.id, None, "expired")
-            _audit(
-                conn,
-                SYSTEM_SCHEDULER.name,
-                "expired",
-                row.id,
-                detail={"due": latest.isoformat(), "expired_at": row.expires_at.isoformat()},
-                at=now,
-            )
+            self._end(
+                conn, row.id, latest, now, run="expired", status="expired", action="expired",
+                late=True, detail={"expired_at": row.expires_at.isoformat()},
+            )  # fmt: skip
             return 0
         refs: dict[tuple[str, str], str | None] = {}
         if row.references_id is not None:
@@ -305,16 +299,11 @@ class AnnouncementService:
             refs = resolved
         if row.exercise and not self.exercise:
             # Rehearsal schedules never reach live accounts, even if the mode was switched.
-            self._record_run(conn, row.id, latest, now, "refused", late=False)
-            self._set_next(conn, row.id, None, "stood_down")
-            _audit(
-                conn,
-                SYSTEM_SCHEDULER.name,
-                "exercise_stood_down",
-                row.id,
-                detail={"due": latest.isoformat(), "why": "scheduled in exercise mode"},
-                at=now,
-            )
+            self._end(
+                conn, row.id, latest, now, run="refused", status="stood_down",
+                action="exercise_stood_down", late=False,
+                detail={"why": "scheduled in exercise mode"},
+            )  # fmt: skip
             _LOGGER.warning("announcement %s: an exercise schedule, stood down (live)", row.id)
             return 0
         version = self._version_by_id(row.version_id, conn)
@@ -587,6 +576,28 @@ class AnnouncementService:
                 announcement_id=ann_id, due_at=due, ran_at=now, outcome=outcome, late=late
             )
         )
+
+    def _end(
+        self,
+        conn: Connection,
+        ann_id: int,
+        due: datetime,
+        now: datetime,
+        *,
+        run: str,
+        status: str,
+        action: str,
+        late: bool,
+        detail: dict[str, Any],
+    ) -> None:
+        """Close a schedule at its due time ``due`` without posting: the run is recorded, the
+        schedule gets its final ``status``, and the scheduler's reason is audited."""
+        self._record_run(conn, ann_id, due, now, run, late=late)
+        self._set_next(conn, ann_id, None, status)
+        _audit(
+            conn, SYSTEM_SCHEDULER.name, action, ann_id,
+            detail={"due": due.isoformat(), **detail}, at=now,
+        )  # fmt: skip
 
     @staticmethod
     def _set_next(conn: Connection, ann_id: int, when: datetime | None, status: str) -> None:
