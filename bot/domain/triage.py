@@ -56,7 +56,13 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class TriageResult:
-    """Intent, category, language, place and priority of one message."""
+    """Intent, category, language, place and priority of one message.
+
+    ``category`` is the service of the ticket an actionable message opens. A message that
+    opens none (``not_actionable``) still has a ``topic``: the service it is about, named by
+    the lexicon or, in English, guessed by the model. Staff reviewing what the bot left quiet
+    filter on it; it never opens or routes a ticket.
+    """
 
     intent: Intent
     category: str | None
@@ -68,6 +74,12 @@ class TriageResult:
     text_key: str | None = None
     simhash: int = 0
     place_key: str | None = None
+    topic: str | None = None
+
+    @property
+    def service(self) -> str | None:
+        """The ticket's category, or for a quiet message the topic it is about."""
+        return self.category if self.category is not None else self.topic
 
     def as_json(self) -> dict[str, object]:
         """The ``crisisbot triage`` output shape (without the id)."""
@@ -83,7 +95,7 @@ class TriageResult:
                 loc["lon"] = self.location.longitude
         return {
             "intent": self.intent.value,
-            "category": self.category,
+            "category": self.service,
             "language": self.language,
             "location": loc,
             "priority": self.priority,

@@ -263,7 +263,7 @@ class IntakeService:
         conn.execute(
             _MARK_DONE,
             {"inbox_id": row.id, "processed_at": self.clock(), "intent": outcome.intent,
-             "category": result.category, "language": result.language,
+             "category": result.service, "language": result.language,
              "tid": outcome.ticket_id},
         )  # fmt: skip
         return outcome

@@ -65,6 +65,10 @@ def char_features(text: str) -> set[str]:
     return feats
 
 
+# The character category head's class for chatter about nothing the city serves.
+NO_TOPIC = "none"
+
+
 @dataclass(frozen=True, slots=True)
 class BinaryHead:
     """Logistic regression over binary features."""
@@ -87,8 +91,8 @@ class MulticlassHead:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
 
-    def best(self, feats: Iterable[str]) -> tuple[str, float]:
-        """The most likely class and its probability."""
+    def best(self, feats: Iterable[str], *, skip: str | None = None) -> tuple[str, float]:
+        """The most likely class (other than ``skip``) and its probability."""
         z = list(self.bias)
         for f in feats:
             row = self.weights.get(f)
@@ -97,7 +101,10 @@ class MulticlassHead:
                     z[i] += v
         top = max(z)
         exps = [math.exp(v - top) for v in z]
-        i = max(range(len(z)), key=z.__getitem__)
+        i = max(
+            (k for k in range(len(z)) if self.classes[k] != skip or len(z) == 1),
+            key=z.__getitem__,
+        )
         return self.classes[i], exps[i] / sum(exps)
 
 

@@ -14,7 +14,7 @@ from bot.triage.dedupe import place_key, simhash, text_key
 from bot.triage.gazetteer import Locator
 from bot.triage.language import LanguageDetector
 from bot.triage.location import is_bare_pair
-from bot.triage.model import MODEL_PATH, IntentModel, char_features, features
+from bot.triage.model import MODEL_PATH, NO_TOPIC, IntentModel, char_features, features
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 # No \b: in Chinese or Korean the number is glued to the words ("报修SR-000456进度").
@@ -303,7 +303,7 @@ class RuleTriage:
         )
         if long_impersonal or article or offers or (retweet and not witness):
             # Residents write to the city; a retweet passes on someone else's words.
-            return TriageResult(Intent.NOT_ACTIONABLE, None, language, found, Priority.LOW)
+            return self._quiet(clean, category, language, found)
         # The model learnt English; in other languages its weights on common words mislead.
         if self.model is None or language != "en":
             emergency = em_rule
@@ -325,7 +325,7 @@ class RuleTriage:
                 Intent.EMERGENCY, category or "other", language, found, Priority.LIFE_SAFETY
             )
         if not actionable:
-            return TriageResult(Intent.NOT_ACTIONABLE, None, language, found, Priority.LOW)
+            return self._quiet(clean, category, language, found)
         if is_question:
             return TriageResult(
                 Intent.QUESTION, category or "other", language, found, Priority.LOW
@@ -384,13 +384,42 @@ class RuleTriage:
             )
         )
         if actionable and category is None and not is_question:
-            # Character grams carry a category to spellings and word forms never seen.
-            if model.char_category is not None:
-                guess, _p = model.char_category.best(char_features(text))
-            else:
-                guess, _p = model.category.best(feats)
-            category = guess if guess in self.categories else None
+            category = self._guess_category(text, feats)
         return emergency, actionable, category
+
+    def _guess_category(
+        self, text: str, feats: set[str] | None = None, *, topic: bool = False
+    ) -> str | None:
+        """The model's best service for an English message no lexicon entry names.
+
+        For a report the best service is taken; for a topic (a quiet message) the model
+        may also answer that the message is about nothing the city serves.
+        """
+        model = self.model
+        if model is None:
+            return None
+        # Character grams carry a category to spellings and word forms never seen.
+        if model.char_category is not None:
+            skip = None if topic else NO_TOPIC
+            guess, _p = model.char_category.best(char_features(text), skip=skip)
+        else:
+            guess, _p = model.category.best(features(text) if feats is None else feats)
+        return guess if guess in self.categories else None
+
+    def _quiet(
+        self, text: str, category: str | None, language: str, found: Location | None
+    ) -> TriageResult:
+        """A message that opens no ticket, with the service it is about.
+
+        The topic is kept so that staff reviewing what the bot left quiet can find, say, every
+        flooding message, and so that a coordinator who turns one into a ticket starts from
+        the right service. Only the intent decides whether a ticket is opened.
+        """
+        if category is None and language == "en":
+            category = self._guess_category(text, topic=True)
+        return TriageResult(
+            Intent.NOT_ACTIONABLE, None, language, found, Priority.LOW, topic=category
+        )
 
     def _about_a_need(
         self, feats: set[str], leaning: bool, category: str | None, location: Location | None

@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from bot.connectors.telegram.convert import webhook_update
 from bot.db.models import InboxMessage, OutboxItem, ServiceRequest
+from bot.domain.triage import Intent
 
 if TYPE_CHECKING:
     from bot.bootstrap import Bot
@@ -38,8 +39,15 @@ def _recent(bot: Bot, limit: int = 50) -> dict[str, Any]:
         replies = conn.execute(
             select(OutboxItem.__table__).order_by(OutboxItem.id.desc()).limit(limit)
         ).all()
+        # What the bot read and left without a ticket, so staff can catch a missed report.
+        quiet = conn.execute(
+            select(InboxMessage.__table__)
+            .where(InboxMessage.intent == Intent.NOT_ACTIONABLE.value)
+            .order_by(InboxMessage.id.desc())
+            .limit(limit)
+        ).all()
         counts = _counts(conn)
-    return {"tickets": tickets, "replies": replies, "counts": counts}
+    return {"tickets": tickets, "replies": replies, "quiet": quiet, "counts": counts}
 
 
 def _counts(conn: Any) -> dict[str, int]:

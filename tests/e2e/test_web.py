@@ -33,7 +33,8 @@ async def test_page_lists_tickets_and_replies_escaped(sqlite_engine: Engine, mak
     settings.database.url = db_url(sqlite_engine)
     bot = build(settings, env={}, connectors={})
     hostile = "<script>alert('x')</script> tree down at 5th and Market"
-    bot.intake.store([make_message(hostile)])
+    quiet = "Thoughts and prayers to everyone affected by the flooding <b>tonight</b>"
+    bot.intake.store([make_message(hostile), make_message(quiet)])
     bot.intake.process_pending()
     async with _client(bot) as client:
         page = await client.get("/")
@@ -44,6 +45,11 @@ async def test_page_lists_tickets_and_replies_escaped(sqlite_engine: Engine, mak
     assert "We logged your downed tree report as ticket SR-000001" in page.text
     assert "<script>alert" not in page.text
     assert "&lt;script&gt;alert" in page.text
+    # What the bot left quiet is listed with its topic, escaped too.
+    quiet_table = page.text.split('<table id="quiet">')[1].split("</table>")[0]
+    assert "<td>flooding</td>" in quiet_table
+    assert "affected by the flooding &lt;b&gt;tonight&lt;/b&gt;" in quiet_table
+    assert "tree down" not in quiet_table
     assert health.json()["status"] == "ok"
     assert health.json()["tickets"] == 1
     assert health.json()["outbox_pending"] == 1

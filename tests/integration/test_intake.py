@@ -227,6 +227,21 @@ def test_chatter_gets_no_reply(
     assert rows(engine, INBOX)[0].status == "done"
 
 
+def test_a_quiet_message_is_stored_with_its_topic_and_opens_nothing(
+    intake: IntakeService, engine: Engine, make_message: MessageFactory
+) -> None:
+    outcome = process_one(
+        intake, make_message, "Thoughts and prayers to everyone affected by the flooding"
+    )
+    assert outcome.intent == "not_actionable"
+    assert outcome.template_id is None
+    assert count(engine, TICKETS) == 0
+    assert count(engine, OUTBOX) == 0
+    [inbox] = rows(engine, INBOX)
+    # Staff reviewing what the bot left quiet can find every flooding message.
+    assert (inbox.status, inbox.intent, inbox.category) == ("done", "not_actionable", "flooding")
+
+
 def test_start_command_gets_the_welcome(
     intake: IntakeService, engine: Engine, make_message: MessageFactory
 ) -> None:

@@ -376,3 +376,56 @@ def test_is_bare_pair() -> None:
     assert not is_bare_pair(Location("5th and Market", "intersection", "5TH ST & MARKET"))
     # A gazetteer that knows both streets turns the pair into a corner.
     assert not is_bare_pair(Location("Broad and Erie", "intersection", "N BROAD ST & W ERIE AVE"))
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # newsy or kind words about a service: no ticket, but the topic is kept
+        ("Thoughts and prayers to everyone affected by the flooding", "flooding"),
+        ("Officials said 4,000 homes lost power after the storm, PECO says", "power_outage"),
+        # no lexicon word: the model names the topic
+        ("long lines for bottled water at every store today", "food_water"),
+        # chatter about nothing the city serves has no topic
+        ("I love pizza so much", None),
+        ("lol my boss is such a drama queen today", None),
+        ("Cant wait for the game tonight!!", None),
+    ],
+)
+def test_a_quiet_message_keeps_its_topic_but_opens_no_ticket(
+    triager: RuleTriage, text: str, topic: str | None
+) -> None:
+    result = triager.triage(text)
+    assert result.intent is Intent.NOT_ACTIONABLE, result
+    assert result.category is None, "a quiet message has no ticket category"
+    assert result.topic == topic, result
+    assert result.service == topic
+    assert result.as_json()["category"] == topic
+
+
+def test_a_report_has_a_category_and_no_separate_topic(triager: RuleTriage) -> None:
+    result = triager.triage("Tree down blocking 5th and Market")
+    assert result.intent is S
+    assert result.as_json()["category"] == result.category == "downed_tree"
+    assert result.topic is None
+
+
+def test_a_report_never_gets_the_no_topic_class() -> None:
+    from bot.triage.model import NO_TOPIC, MulticlassHead
+
+    head = MulticlassHead(
+        ("flooding", NO_TOPIC, "shelter"), (0.0, 5.0, 1.0), {"water": (3.0, 0.0, 0.0)}
+    )
+    assert head.best(["chatter"])[0] == NO_TOPIC
+    assert head.best(["chatter"], skip=NO_TOPIC)[0] == "shelter"
+    assert head.best(["water"], skip=NO_TOPIC)[0] == "flooding"
+
+
+def test_the_shipped_character_head_can_say_no_topic() -> None:
+    from bot.triage.model import NO_TOPIC
+    from bot.triage.pipeline import shipped_model
+
+    model = shipped_model()
+    assert model is not None
+    assert model.char_category is not None
+    assert NO_TOPIC in model.char_category.classes
