@@ -13,9 +13,11 @@ import json
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "intent_model.json"
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -47,6 +49,7 @@ def features(text: str) -> set[str]:
 
 CHAR_SIZES = (2, 3, 4)
 CHAR_TOKENS = 60  # the opening words carry the need; a forwarded article costs no more
+_WORD_CACHE = 65536  # words whose gram rows a character head keeps (then starts afresh)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -90,22 +93,67 @@ class MulticlassHead:
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
+    # The weights as one row per feature: a message's hundreds of character grams are summed
+    # in one array operation instead of a Python loop per gram and class.
+    _rows: dict[str, int] = field(init=False, repr=False, compare=False)
+    _matrix: np.ndarray[Any, np.dtype[np.float64]] = field(init=False, repr=False, compare=False)
+    _cache: dict[str, np.ndarray[Any, np.dtype[np.intp]]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        names = list(self.weights)
+        matrix = np.zeros((len(names) + 1, len(self.classes)), dtype=np.float64)
+        if names:
+            matrix[:-1] = np.array([self.weights[n] for n in names], dtype=np.float64)
+        # The last row is the bias: every message adds it once.
+        matrix[-1] = self.bias
+        object.__setattr__(self, "_rows", {n: i for i, n in enumerate(names)})
+        object.__setattr__(self, "_matrix", matrix)
+        object.__setattr__(self, "_cache", {})
 
     def best(self, feats: Iterable[str], *, skip: str | None = None) -> tuple[str, float]:
         """The most likely class (other than ``skip``) and its probability."""
-        z = list(self.bias)
-        for f in feats:
-            row = self.weights.get(f)
-            if row is not None:
-                for i, v in enumerate(row):
-                    z[i] += v
-        top = max(z)
-        exps = [math.exp(v - top) for v in z]
-        i = max(
-            (k for k in range(len(z)) if self.classes[k] != skip or len(z) == 1),
-            key=z.__getitem__,
-        )
-        return self.classes[i], exps[i] / sum(exps)
+        rows = self._rows
+        index = [rows[f] for f in feats if f in rows]
+        index.append(len(rows))
+        return self._best(np.array(index, dtype=np.intp), skip)
+
+    def best_chars(self, text: str, *, skip: str | None = None) -> tuple[str, float]:
+        """:meth:`best` over ``char_features(text)``, looking up each word's grams once:
+        the rows of a word's grams are cached, so a message costs a lookup per word."""
+        words = tokens(text)[:CHAR_TOKENS]
+        if not words:
+            return self._best(np.array([len(self._rows)], dtype=np.intp), skip)
+        parts = [self._word_rows(w) for w in words]
+        # A gram shared by two words counts once, as in the set of char_features.
+        index = np.unique(np.concatenate(parts))
+        return self._best(index, skip)
+
+    def _word_rows(self, word: str) -> np.ndarray[Any, np.dtype[np.intp]]:
+        cache = self._cache
+        found = cache.get(word)
+        if found is None:
+            if len(cache) >= _WORD_CACHE:
+                cache.clear()
+            rows = self._rows
+            # Every word's rows include the bias row, which np.unique keeps once.
+            found = np.array(
+                [rows[g] for g in _word_grams(word) if g in rows] + [len(rows)], dtype=np.intp
+            )
+            cache[word] = found
+        return found
+
+    def _best(
+        self, index: np.ndarray[Any, np.dtype[np.intp]], skip: str | None
+    ) -> tuple[str, float]:
+        z = self._matrix[index].sum(axis=0)
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        if skip is not None and skip in self.classes and len(self.classes) > 1:
+            z[self.classes.index(skip)] = -np.inf
+        i = int(np.argmax(z))
+        return self.classes[i], float(p[i])
 
 
 @dataclass(frozen=True, slots=True)

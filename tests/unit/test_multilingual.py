@@ -94,6 +94,18 @@ CASES: dict[str, list[Case]] = {
             "Our church group would like to volunteer Saturday handing out food, we have a truck",
             NA,
         ),
+        Case("thank you so much for clearing the fallen tree on Wayne Ave so fast", NA),
+        Case(
+            "thanks everyone at PECO for getting the power back on in Olney last night, "
+            "you guys rock",
+            NA,
+        ),
+        Case(
+            "thanks for the quick reply but the pothole at Broad & Erie is still there "
+            "and getting bigger",
+            S,
+            "pothole",
+        ),
     ],
     "es": [
         Case("estatus SR-000245", ST, hint="es"),
@@ -147,6 +159,13 @@ CASES: dict[str, list[Case]] = {
         Case(
             "Soy enfermera y me gustaría ayudar como voluntaria en el albergue de Hunting Park", NA
         ),
+        Case(
+            "Gracias a los muchachos de la ciudad por quitar el árbol caído "
+            "de la calle Lawrence tan rápido",
+            NA,
+        ),
+        Case("Mil gracias por arreglar el semáforo de Broad y Erie, Dios los bendiga", NA),
+        Case("Gracias por contestar, pero seguimos sin luz en la 5th y Lehigh", S, "power_outage"),
     ],
     "fr": [
         Case("statut SR-000312", ST, hint="fr"),
@@ -199,6 +218,13 @@ CASES: dict[str, list[Case]] = {
             "et de couvertures pour les familles sinistrées",
             NA,
         ),
+        Case("Merci à toute l'équipe d'avoir dégagé l'arbre tombé sur Cedar Ave en une heure", NA),
+        Case("Un grand merci pour le lampadaire réparé devant chez moi sur 52nd St", NA),
+        Case(
+            "Merci pour votre réponse mais il n'y a toujours pas de courant au 4800 Baltimore Ave",
+            S,
+            "power_outage",
+        ),
     ],
     "ht": [
         Case("status SR-000555", ST, hint="ht"),
@@ -227,6 +253,13 @@ CASES: dict[str, list[Case]] = {
         Case("Mwen ta renmen fè volontè samdi a pou separe manje ak legliz mwen an", NA),
         Case("Mwen ta renmen bay rad ak manje pou moun ki bezwen yo nan katye a", NA),
         Case("Nou vle fè volontè pou ede moun ki bezwen yo apre inondasyon an", NA),
+        Case("Mèsi anpil pou ekip lavil la ki retire pyebwa ki te tonbe sou 6th St la", NA),
+        Case("Mèsi paske nou ranmase fatra a sou Castor Ave, Bondye beni nou", NA),
+        Case(
+            "Mèsi pou repons lan, men nou toujou pa gen kouran sou Rising Sun Ave",
+            S,
+            "power_outage",
+        ),
     ],
     "pt": [
         Case("status SR-000678", ST, hint="pt"),
@@ -268,6 +301,15 @@ CASES: dict[str, list[Case]] = {
             "Tenho roupas e cobertores pra doar pra quem precisa, "
             "posso deixar na igreja da Castor Ave",
             NA,
+        ),
+        Case(
+            "Obrigada à prefeitura por tirar a árvore caída da frente de casa tão rápido, "
+            "Deus abençoe",
+            NA,
+        ),
+        Case("Valeu pessoal pelo conserto do semáforo da Cottman com a Bustleton", NA),
+        Case(
+            "Obrigado pela resposta, mas ainda estamos sem luz aqui na Rhawn St", S, "power_outage"
         ),
     ],
     "it": [
@@ -315,6 +357,12 @@ CASES: dict[str, list[Case]] = {
             "posso venire anche stasera",
             NA,
         ),
+        Case(
+            "Grazie mille ai ragazzi del comune per aver tolto l'albero caduto su Moyamensing Ave",
+            NA,
+        ),
+        Case("Vi ringrazio per aver riparato il semaforo tra Broad e Oregon in giornata", NA),
+        Case("Grazie per la risposta, ma siamo ancora senza luce su Ritner St", S, "power_outage"),
     ],
     "pl": [
         Case("status SR-000333", ST, hint="pl"),
@@ -345,6 +393,9 @@ CASES: dict[str, list[Case]] = {
         Case("Chcemy przekazać jedzenie i koce dla poszkodowanych, mieszkamy w Fishtown", NA),
         Case("Zgłaszam się na wolontariusza, mogę pomóc przy sprzątaniu piwnic po powodzi", NA),
         Case("Mamy ubrania i koce dla potrzebujących, możemy je przywieźć do schroniska", NA),
+        Case("Dziękujemy za szybkie usunięcie drzewa z Edgemont St, świetna robota", NA),
+        Case("Wielkie dzięki dla ekipy, która naprawiła latarnię przy Allegheny Ave", NA),
+        Case("Dzięki za odpowiedź, ale nadal nie ma prądu na Richmond St", S, "power_outage"),
     ],
     "ru": [
         Case("статус SR-000444", ST),
@@ -367,6 +418,9 @@ CASES: dict[str, list[Case]] = {
         Case("Бабушка упала на кухне и не может встать, мы на Bustleton Ave", E),
         Case("Нет света с утра, а у нас лежачий больной на кислороде, Somerton", E),
         Case("Хотим пожертвовать одежду и одеяла для пострадавших от наводнения", NA),
+        Case("Спасибо большое, что так быстро убрали упавшее дерево на Haldeman Ave", NA),
+        Case("Благодарим бригаду за починку светофора на Bustleton Ave", NA),
+        Case("Спасибо за ответ, но у нас до сих пор нет света, Castor Ave", S, "power_outage"),
     ],
     "uk": [
         Case("статус SR-000222", ST, hint="uk"),
@@ -389,6 +443,9 @@ CASES: dict[str, list[Case]] = {
         Case("Дідусь впав у ванній і не може встати, Castor Ave", E),
         Case("Немає світла з ночі, а мама на кисні, без нього не може, Rhawn St", E),
         Case("Хочемо пожертвувати їжу і теплий одяг для постраждалих", NA),
+        Case("Дякуємо, що так швидко прибрали повалене дерево на Rhawn St", NA),
+        Case("Щира подяка комунальникам за вивезене сміття на Oxford Ave", NA),
+        Case("Дякую за відповідь, але досі немає світла на Castor Ave", S, "power_outage"),
     ],
     "sq": [
         Case("status SR-000717", ST, hint="sq"),
@@ -415,6 +472,9 @@ CASES: dict[str, list[Case]] = {
         Case("Gjyshi ra në banjë dhe nuk mund të ngrihet, jemi në Wolf St", E),
         Case("Nuk kemi drita që nga mëngjesi dhe nëna është me oksigjen në shtëpi", E),
         Case("Duam të dhurojmë ushqime dhe batanije për familjet e prekura", NA),
+        Case("Faleminderit për heqjen e pemës së rrëzuar në Passyunk Ave, punë e mirë", NA),
+        Case("Ju falënderoj që e rregulluat semaforin në Oregon Ave kaq shpejt", NA),
+        Case("Faleminderit për përgjigjen, por ende nuk kemi drita në Wolf St", S, "power_outage"),
     ],
     "vi": [
         Case("status SR-000808", ST, hint="vi"),
@@ -441,6 +501,9 @@ CASES: dict[str, list[Case]] = {
         Case("Bà nội tôi bị té trong nhà tắm, không tự đứng dậy được, ở đường Snyder", E),
         Case("Nhà bị ngập nước mà ông tôi ngồi xe lăn, không tự đi được", E),
         Case("Nhà tôi muốn quyên góp gạo và mền cho bà con bị bão", NA),
+        Case("Cảm ơn các anh đã dọn cây đổ trên đường Mifflin nhanh quá", NA),
+        Case("Cám ơn thành phố đã sửa đèn đường trước nhà tôi", NA),
+        Case("Cảm ơn đã trả lời nhưng nhà tôi vẫn mất điện, đường Snyder", S, "power_outage"),
     ],
     "zh": [
         Case("status SR-000123", ST, hint="zh-TW"),
@@ -466,6 +529,9 @@ CASES: dict[str, list[Case]] = {
         Case("我们教会想捐一些食物和被子给受灾的家庭", NA),
         Case("我们有多余的米和矿泉水，想送给有需要的人", NA),
         Case("我周末有空，可以去避难所帮忙", NA),
+        Case("谢谢你们这么快把 Vine St 倒下的大树清走了，辛苦了", NA),
+        Case("感谢工作人员连夜抢修，我们这一片已经恢复供电了", NA),
+        Case("谢谢你们这么快回复，但是 Race St 的路灯还是不亮", S, "street_light"),
     ],
     "ko": [
         Case("status SR-000654", ST, hint="ko"),
@@ -490,6 +556,11 @@ CASES: dict[str, list[Case]] = {
         Case("교회에서 라면이랑 담요를 기부하고 싶어요", NA),
         Case("집에 생수랑 라면이 좀 남는데 필요하신 분께 나눠 드리고 싶어요", NA),
         Case("주말에 침수된 집 청소하는 거 도와드리고 싶어요, 연락 주세요", NA),
+        Case("Godfrey Ave에 쓰러진 나무 빨리 치워 주셔서 정말 감사합니다", NA),
+        Case("가로등 고쳐 주셔서 고맙습니다, 덕분에 밤길이 밝아졌어요", NA),
+        Case(
+            "빨리 답장해 주셔서 감사한데요, 5th St 도로에 구멍이 아직도 그대로예요", S, "pothole"
+        ),
     ],
     "ar": [
         Case("status SR-000246", ST, hint="ar"),
@@ -514,6 +585,9 @@ CASES: dict[str, list[Case]] = {
         Case("حابين نتبرع بأكل وبطانيات للعائلات المتضررة", NA),
         Case("بدي اتبرع بملابس وبطانيات للعائلات المتضررة من الفيضان", NA),
         Case("حابين نساعد العائلات اللي محتاجين، عندنا أكل وبطانيات للتبرع", NA),
+        Case("شكراً على تصليح إشارة المرور عند Broad & Erie بهالسرعة، الله يعطيكم العافية", NA),
+        Case("نشكر البلدية على رفع الزبالة من شارعنا، تسلم ايديكم", NA),
+        Case("شكراً على الرد، بس لسا الكهربا مقطوعة عنا على Castor Ave", S, "power_outage"),
     ],
     "hi": [
         Case("status SR-000990", ST, hint="hi"),
@@ -538,6 +612,9 @@ CASES: dict[str, list[Case]] = {
         Case("हम बाढ़ पीड़ितों के लिए कपड़े दान करना चाहते हैं", NA),
         Case("हम बाढ़ पीड़ितों की मदद करना चाहते हैं, हमारे पास कंबल और खाना है", NA),
         Case("ज़रूरतमंद परिवारों के लिए राशन और कपड़े दान करना चाहते हैं", NA),
+        Case("सड़क से गिरा हुआ पेड़ इतनी जल्दी हटाने के लिए आप सबका बहुत धन्यवाद", NA),
+        Case("हमारी गली की स्ट्रीट लाइट ठीक करने के लिए शुक्रिया, भगवान आपका भला करे", NA),
+        Case("जवाब देने के लिए धन्यवाद, लेकिन Castor Ave पर अभी भी बिजली नहीं है", S, "power_outage"),
     ],
     "bn": [
         Case("status SR-000512", ST, hint="bn"),
@@ -560,6 +637,9 @@ CASES: dict[str, list[Case]] = {
         Case("আমার নানি বাথরুমে পড়ে গেছেন, উঠতে পারছেন না, Frankford Ave", E),
         Case("ঘরে পানি ঢুকছে আর আমার বাবা হুইলচেয়ারে থাকেন", E),
         Case("আমরা বন্যার্তদের জন্য কাপড় দান করতে চাই", NA),
+        Case("রাস্তা থেকে পড়ে যাওয়া গাছটা এত তাড়াতাড়ি সরানোর জন্য আপনাদের অনেক ধন্যবাদ", NA),
+        Case("রাস্তার বাতি ঠিক করে দেওয়ার জন্য আমরা কৃতজ্ঞ", NA),
+        Case("উত্তর দেওয়ার জন্য ধন্যবাদ, কিন্তু Frankford Ave এ এখনও কারেন্ট নেই", S, "power_outage"),
     ],
     "km": [
         Case("status SR-000876", ST, hint="km"),
@@ -584,6 +664,9 @@ CASES: dict[str, list[Case]] = {
         Case("ពួកយើងចង់បរិច្ចាគអង្ករ និងភួយ", NA),
         Case("ខ្ញុំចង់ជួយគ្រួសារដែលរងគ្រោះដោយទឹកជំនន់ ខ្ញុំមានអង្ករ និងទឹកស្អាត", NA),
         Case("យើងមានអង្ករ និងភួយ ចង់ចែកជូនអ្នកដែលត្រូវការ", NA),
+        Case("អរគុណច្រើនដែលបានមកកាត់ដើមឈើរលំនៅ Mifflin St យ៉ាងលឿន", NA),
+        Case("សូមអរគុណចំពោះការជួសជុលភ្លើងបំភ្លឺផ្លូវនៅមុខផ្ទះខ្ញុំ", NA),
+        Case("អរគុណសម្រាប់ការឆ្លើយតប ប៉ុន្តែនៅ Snyder Ave នៅតែដាច់ភ្លើង", S, "power_outage"),
     ],
 }
 
@@ -766,8 +849,54 @@ def test_offers_of_help_stay_quiet_in_every_language(rules: RuleTriage, language
     # to donate or volunteer) must stay quiet, and each language has at least one.
     offer = load_lexicon(LEXICON_DIR / f"{language}.toml", DEFAULT_CATEGORIES).offer
     assert offer is not None, language
-    offers = [c for c in CASES[language] if c.intent is NA and offer.search(c.text)]
+    offers = [c for c in CASES[language] if c.intent is NA and offer.search(c.text.lower())]
     assert offers, f"{language}: no offer case"
     for case in offers:
         result = rules.triage(case.text, language_hint=case.hint)
         assert result.intent is NA, (language, case.text, result.intent)
+
+
+def _thanks_and_still(language: str) -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
+    own = load_lexicon(LEXICON_DIR / f"{language}.toml", DEFAULT_CATEGORIES)
+    english = load_lexicon(LEXICON_DIR / "en.toml", DEFAULT_CATEGORIES)
+    assert own.thanks is not None, language
+    assert own.still is not None, language
+    return own.thanks, [p for p in (own.still, english.still) if p is not None]
+
+
+@pytest.mark.parametrize("language", PHILADELPHIA_LANGUAGES)
+def test_thanks_stay_quiet_in_every_language(rules: RuleTriage, language: str) -> None:
+    # Stricter than the rate: every quiet case the language's thanks list recognises, with no
+    # "still" word (its own or the English one) saying the problem goes on, must stay quiet,
+    # and each language has at least one. Lexicon patterns match lower-cased text.
+    thanks, still = _thanks_and_still(language)
+    cases = [
+        c
+        for c in CASES[language]
+        if c.intent is NA
+        and thanks.search(c.text.lower())
+        and not any(p.search(c.text.lower()) for p in still)
+    ]
+    assert cases, f"{language}: no thank-you case"
+    for case in cases:
+        result = rules.triage(case.text, language_hint=case.hint)
+        assert result.intent is NA, (language, case.text, result.intent, result.category)
+
+
+@pytest.mark.parametrize("language", PHILADELPHIA_LANGUAGES)
+def test_thanks_with_the_problem_going_on_is_still_a_report(
+    rules: RuleTriage, language: str
+) -> None:
+    # "Thanks for the reply, but we still have no power at 5th and Market": the thanks must not
+    # silence the report; each language has at least one such case.
+    thanks, _ = _thanks_and_still(language)
+    cases = [c for c in CASES[language] if c.intent is S and thanks.search(c.text.lower())]
+    assert cases, f"{language}: no thanks-but-still case"
+    for case in cases:
+        result = rules.triage(case.text, language_hint=case.hint)
+        assert (result.intent, result.category) == (S, case.category), (
+            language,
+            case.text,
+            result.intent,
+            result.category,
+        )

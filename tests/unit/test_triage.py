@@ -429,3 +429,70 @@ def test_the_shipped_character_head_can_say_no_topic() -> None:
     assert model is not None
     assert model.char_category is not None
     assert NO_TOPIC in model.char_category.classes
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "category"),
+    [
+        # thanks for help given: kind words, no ticket, no "we logged your report" reply
+        ("thank you 311 for clearing the fallen tree so fast", NA, None),
+        ("Thanks everyone for the help after the flooding", NA, None),
+        ("God bless you all for helping the flood victims", NA, None),
+        # the problem goes on, or a new one follows: still a report
+        ("Thank you for your reply, but we still have no power at 5th and Market", S,
+         "power_outage"),
+        ("Thanks for the quick reply. Tree down at 2314 S Broad St too", S, "downed_tree"),
+        # an ask or life safety in the same message wins over the thanks
+        ("We need food and water, thank you for your help", S, "food_water"),
+        ("Thanks for everything, my neighbor is trapped in her basement at 5th and Market", E,
+         None),
+    ],
+)  # fmt: skip
+def test_thanks_for_help_given_opens_no_ticket(
+    triager: RuleTriage, text: str, intent: Intent, category: str | None
+) -> None:
+    result = triager.triage(text)
+    assert result.intent is intent, result
+    if category is not None:
+        assert result.category == category, result
+
+
+def test_lexicon_entries_match_whatever_the_case(tmp_path: Path) -> None:
+    from bot.triage.pipeline import _lower_pattern
+
+    # Entries are lowered, escapes kept: \S is "not a space", not \s.
+    assert _lower_pattern(r"Thank(s| YOU)( \S+){0,4} FOR") == r"thank(s| you)( \S+){0,4} for"
+    assert _lower_pattern("\\\\N") == "\\\\n"  # an escaped backslash, then a letter
+    (tmp_path / "en.toml").write_text(
+        "emergency = ['SOS', 'Trapped( \\\\S+){0,2} Inside']\n"
+        "[categories]\nflooding = ['FLOOD(ed|ing)?']\n",
+        encoding="utf-8",
+    )
+    rules = RuleTriage(DEFAULT_CATEGORIES, lexicon_dir=tmp_path, use_model=False)
+    result = rules.triage("sos my family is TRAPPED in there INSIDE, basement Flooding")
+    assert result.intent is Intent.EMERGENCY
+    assert result.category == "flooding"
+    # \S kept its meaning: a space cannot stand for "not a space".
+    assert rules.triage("trapped   inside").intent is not Intent.EMERGENCY
+
+
+def test_character_head_by_words_equals_the_set_of_grams() -> None:
+    from bot.triage.model import NO_TOPIC, char_features
+    from bot.triage.pipeline import shipped_model
+
+    model = shipped_model()
+    assert model is not None
+    head = model.char_category
+    assert head is not None
+    for text in (
+        "Flooding flooding FLOODING in the basement at 5th and Market",
+        "we need tents and tarps, the roof is gone",
+        "",
+        "🙏🙏",
+        "no power no heat no food since the storm " * 20,
+    ):
+        for skip in (None, NO_TOPIC):
+            by_words = head.best_chars(text, skip=skip)
+            by_set = head.best(char_features(text), skip=skip)
+            assert by_words[0] == by_set[0], text
+            assert by_words[1] == pytest.approx(by_set[1]), text
