@@ -262,6 +262,7 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "pt": [
+        Case("caiu outra arvore na Castor Ave, bloqueando a rua", S, "downed_tree"),
         Case("status SR-000678", ST, hint="pt"),
         Case("Oi, como está o meu pedido SR-000219?", ST),
         Case(
