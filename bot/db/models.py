@@ -74,6 +74,8 @@ class InboxMessage(Base):
     __table_args__ = (
         UniqueConstraint("platform", "external_id"),
         Index("ix_inbox_messages_status_id", "status", "id"),
+        # The console's "messages left quiet", newest first, by topic.
+        Index("ix_inbox_messages_intent_category_id", "intent", "category", "id"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)

@@ -31,7 +31,7 @@ _PAGES = Environment(
 MAX_WEBHOOK_BYTES = 1_000_000
 
 
-def _recent(bot: Bot, limit: int = 50) -> dict[str, Any]:
+def _recent(bot: Bot, limit: int = 50, topic: str | None = None) -> dict[str, Any]:
     with bot.engine.connect() as conn:
         tickets = conn.execute(
             select(ServiceRequest.__table__).order_by(ServiceRequest.id.desc()).limit(limit)
@@ -40,14 +40,16 @@ def _recent(bot: Bot, limit: int = 50) -> dict[str, Any]:
             select(OutboxItem.__table__).order_by(OutboxItem.id.desc()).limit(limit)
         ).all()
         # What the bot read and left without a ticket, so staff can catch a missed report.
-        quiet = conn.execute(
-            select(InboxMessage.__table__)
-            .where(InboxMessage.intent == Intent.NOT_ACTIONABLE.value)
-            .order_by(InboxMessage.id.desc())
-            .limit(limit)
-        ).all()
+        quiet_query = select(InboxMessage.__table__).where(
+            InboxMessage.intent == Intent.NOT_ACTIONABLE.value
+        )
+        if topic:
+            quiet_query = quiet_query.where(InboxMessage.category == topic)
+        quiet = conn.execute(quiet_query.order_by(InboxMessage.id.desc()).limit(limit)).all()
         counts = _counts(conn)
-    return {"tickets": tickets, "replies": replies, "quiet": quiet, "counts": counts}
+    return {
+        "tickets": tickets, "replies": replies, "quiet": quiet, "topic": topic, "counts": counts,
+    }  # fmt: skip
 
 
 def _counts(conn: Any) -> dict[str, int]:
@@ -80,8 +82,10 @@ def create_app(bot: Bot) -> Starlette:
     secret_var = bot.settings.platforms.telegram.secret_token_env
     webhook_secret = bot.env.get(secret_var, "")
 
-    async def index(_request: Request) -> Response:
-        data = await asyncio.to_thread(_recent, bot)
+    async def index(request: Request) -> Response:
+        # ?topic=flooding: only the quiet messages about that service.
+        topic = request.query_params.get("topic", "")[:64] or None
+        data = await asyncio.to_thread(_recent, bot, 50, topic)
         page = _PAGES.get_template("index.html").render(
             **data, platforms=bot.status, dispatch=bot.dispatcher.state
         )

@@ -47,12 +47,42 @@ async def test_page_lists_tickets_and_replies_escaped(sqlite_engine: Engine, mak
     assert "&lt;script&gt;alert" in page.text
     # What the bot left quiet is listed with its topic, escaped too.
     quiet_table = page.text.split('<table id="quiet">')[1].split("</table>")[0]
-    assert "<td>flooding</td>" in quiet_table
+    assert '<a href="/?topic=flooding">flooding</a>' in quiet_table
     assert "affected by the flooding &lt;b&gt;tonight&lt;/b&gt;" in quiet_table
     assert "tree down" not in quiet_table
     assert health.json()["status"] == "ok"
     assert health.json()["tickets"] == 1
     assert health.json()["outbox_pending"] == 1
+
+
+async def test_quiet_messages_filter_by_topic(sqlite_engine: Engine, make_message) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings()
+    settings.database.url = db_url(sqlite_engine)
+    bot = build(settings, env={}, connectors={})
+    bot.intake.store(
+        [
+            make_message("Thoughts and prayers to everyone affected by the flooding"),
+            make_message("Officials said 4,000 homes lost power after the storm, PECO says"),
+        ]
+    )
+    bot.intake.process_pending()
+    async with _client(bot) as client:
+        everything = await client.get("/")
+        flooding = await client.get("/", params={"topic": "flooding"})
+        odd = await client.get("/", params={"topic": "<script>"})
+    bot.engine.dispose()
+
+    def quiet(page: httpx.Response) -> str:
+        return page.text.split('<table id="quiet">')[1].split("</table>")[0]
+
+    assert "affected by the flooding" in quiet(everything)
+    assert "lost power" in quiet(everything)
+    assert "affected by the flooding" in quiet(flooding)
+    assert "lost power" not in quiet(flooding)
+    assert "Messages left quiet: flooding" in flooding.text
+    assert odd.status_code == 200
+    assert "None yet." in quiet(odd)
+    assert "<script>" not in odd.text.split("<body>")[1]
 
 
 async def test_webhook_refuses_bad_secret_and_bad_body(sqlite_engine: Engine) -> None:
