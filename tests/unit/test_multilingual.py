@@ -108,6 +108,7 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "es": [
+        Case("Gracias por la ayuda con la inundacion en Olney, son los mejores", NA),
         Case("estatus SR-000245", ST, hint="es"),
         Case("¿cómo va mi reporte SR-000123?", ST),
         Case(
@@ -262,6 +263,7 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "pt": [
+        Case("Obrigado pela ajuda com a enchente na Castor Ave, voces sao demais", NA),
         Case("caiu outra arvore na Castor Ave, bloqueando a rua", S, "downed_tree"),
         Case("status SR-000678", ST, hint="pt"),
         Case("Oi, como está o meu pedido SR-000219?", ST),
@@ -314,6 +316,7 @@ CASES: dict[str, list[Case]] = {
         ),
     ],
     "it": [
+        Case("Grazie per l'aiuto dopo l'alluvione a Olney, siete fantastici", NA),
         Case("stato SR-000901", ST, hint="it"),
         Case("A che punto è la mia segnalazione SR-000150?", ST),
         Case(
