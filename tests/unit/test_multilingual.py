@@ -479,6 +479,8 @@ CASES: dict[str, list[Case]] = {
         Case("Faleminderit për heqjen e pemës së rrëzuar në Passyunk Ave, punë e mirë", NA),
         Case("Ju falënderoj që e rregulluat semaforin në Oregon Ave kaq shpejt", NA),
         Case("Faleminderit për përgjigjen, por ende nuk kemi drita në Wolf St", S, "power_outage"),
+        Case("Flm shume per ndihmen me permbytjen ne Olney, jeni me te mirët", NA),
+        Case("Na ndihmoni se bodrumi u mbush me uje, 5th & Market", S, "flooding"),
     ],
     "vi": [
         Case("status SR-000808", ST, hint="vi"),
@@ -508,6 +510,14 @@ CASES: dict[str, list[Case]] = {
         Case("Cảm ơn các anh đã dọn cây đổ trên đường Mifflin nhanh quá", NA),
         Case("Cám ơn thành phố đã sửa đèn đường trước nhà tôi", NA),
         Case("Cảm ơn đã trả lời nhưng nhà tôi vẫn mất điện, đường Snyder", S, "power_outage"),
+        Case("Cảm ơn mọi người đã giúp đỡ nhà em vụ ngập ở Olney, mọi người tuyệt vời quá", NA),
+        # without tone marks the detector needs the phone's language
+        Case(
+            "cam on moi nguoi da giup do nha em vu ngap o Olney, moi nguoi tuyet voi qua",
+            NA,
+            hint="vi",
+        ),
+        Case("Giúp em với, tầng hầm nhà em bị ngập hết rồi, ở 5th & Market", S, "flooding"),
     ],
     "zh": [
         Case("status SR-000123", ST, hint="zh-TW"),
@@ -565,6 +575,8 @@ CASES: dict[str, list[Case]] = {
         Case(
             "빨리 답장해 주셔서 감사한데요, 5th St 도로에 구멍이 아직도 그대로예요", S, "pothole"
         ),
+        Case("Olney 홍수 때 도와주셔서 정말 감사해요 최고예요", NA),
+        Case("도와주세요 지하실이 물에 잠겼어요 5th & Market", S, "flooding"),
     ],
     "ar": [
         Case("status SR-000246", ST, hint="ar"),
@@ -619,6 +631,8 @@ CASES: dict[str, list[Case]] = {
         Case("सड़क से गिरा हुआ पेड़ इतनी जल्दी हटाने के लिए आप सबका बहुत धन्यवाद", NA),
         Case("हमारी गली की स्ट्रीट लाइट ठीक करने के लिए शुक्रिया, भगवान आपका भला करे", NA),
         Case("जवाब देने के लिए धन्यवाद, लेकिन Castor Ave पर अभी भी बिजली नहीं है", S, "power_outage"),
+        Case("Olney में बाढ़ के टाइम मदद के लिए आप सबका बहुत बहुत धन्यवाद, आप लोग सबसे अच्छे हो", NA),
+        Case("हमारी मदद करो भाई, बेसमेंट में पानी भर गया है, 5th & Market", S, "flooding"),
     ],
     "bn": [
         Case("status SR-000512", ST, hint="bn"),
@@ -644,6 +658,8 @@ CASES: dict[str, list[Case]] = {
         Case("রাস্তা থেকে পড়ে যাওয়া গাছটা এত তাড়াতাড়ি সরানোর জন্য আপনাদের অনেক ধন্যবাদ", NA),
         Case("রাস্তার বাতি ঠিক করে দেওয়ার জন্য আমরা কৃতজ্ঞ", NA),
         Case("উত্তর দেওয়ার জন্য ধন্যবাদ, কিন্তু Frankford Ave এ এখনও কারেন্ট নেই", S, "power_outage"),
+        Case("Olney তে বন্যার সময় সাহায্যের জন্য অনেক ধন্যবাদ, আপনারা সেরা", NA),
+        Case("আমাদের সাহায্য করুন ভাই, বেসমেন্টে পানি উঠেছে, 5th & Market", S, "flooding"),
     ],
     "km": [
         Case("status SR-000876", ST, hint="km"),
@@ -671,6 +687,8 @@ CASES: dict[str, list[Case]] = {
         Case("អរគុណច្រើនដែលបានមកកាត់ដើមឈើរលំនៅ Mifflin St យ៉ាងលឿន", NA),
         Case("សូមអរគុណចំពោះការជួសជុលភ្លើងបំភ្លឺផ្លូវនៅមុខផ្ទះខ្ញុំ", NA),
         Case("អរគុណសម្រាប់ការឆ្លើយតប ប៉ុន្តែនៅ Snyder Ave នៅតែដាច់ភ្លើង", S, "power_outage"),
+        Case("អរគុណច្រើនដែលបានជួយពួកយើងពេលទឹកជំនន់នៅ Olney អ្នកទាំងអស់គ្នាល្អណាស់", NA),
+        Case("ជួយយើងខ្ញុំផង បន្ទប់ក្រោមដីលិចទឹកអស់ហើយ នៅ 5th & Market", S, "flooding"),
     ],
 }
 

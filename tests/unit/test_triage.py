@@ -496,3 +496,27 @@ def test_character_head_by_words_equals_the_set_of_grams() -> None:
             by_set = head.best(char_features(text), skip=skip)
             assert by_words[0] == by_set[0], text
             assert by_words[1] == pytest.approx(by_set[1]), text
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "intent"),
+    [
+        # "I can't go out today, I'm busy" is chatter, not someone trapped
+        ("Не могу выйти сегодня, занят", "ru", NA),
+        ("Не можу вийти сьогодні, зайнятий", "uk", NA),
+        ("Nuk mund të dal sot, jam i zënë", "sq", NA),
+        ("Não posso sair hoje, estou ocupado", "pt", NA),
+        # can't get out of a place, or can't escape: life safety
+        ("Не можем выйти из дома, вода поднимается", "ru", E),
+        ("мы не можем выбраться, вода в доме", "ru", E),
+        ("Не можемо вийти з квартири, дим у коридорі", "uk", E),
+        ("Nuk mund të dalim nga shtëpia, uji po ngrihet", "sq", E),
+        ("Não consigo sair de casa, a água está subindo", "pt", E),
+    ],
+)
+def test_cannot_go_out_is_not_trapped(
+    triager: RuleTriage, text: str, hint: str, intent: Intent
+) -> None:
+    result = triager.triage(text, language_hint=hint)
+    assert result.language == hint
+    assert result.intent is intent, result
