@@ -24,3 +24,25 @@ def test_recall_threshold() -> None:
     gold = np.array([1, 1, 1, 1, 0])
     assert _threshold_for_recall(scores, gold, 1.0) == 0.1
     assert _threshold_for_recall(scores, gold, 0.5) == 0.3
+
+
+def test_direct_request_f1_leaves_news_out() -> None:
+    from bench.triage_quality import direct_request_f1
+
+    items = [
+        {"id": "a", "task": "dr", "direct": True, "request": True},
+        {"id": "b", "task": "dr", "direct": True, "request": True},
+        {"id": "c", "task": "dr", "direct": True, "request": False},
+        {"id": "n", "task": "dr", "direct": False, "request": True},  # news: not counted
+        {"id": "t", "task": "t6_off"},
+    ]
+    preds = {
+        "a": {"intent": "service_request"},
+        "b": {"intent": "not_actionable"},
+        "c": {"intent": "emergency"},
+        "n": {"intent": "not_actionable"},
+        "t": {"intent": "service_request"},
+    }
+    # one right, one missed, one false alarm: precision 1/2, recall 1/2
+    assert direct_request_f1(items, preds) == 0.5
+    assert direct_request_f1([], {}) == 0.0
