@@ -7,9 +7,10 @@ folds are its events (Haiti earthquake, Sandy, Pakistan floods, news); the 27 Cr
 events are held out in groups (each group's events are never seen by its model). Also prints
 the in-sample figures (trained on everything) next to them, as the README table shows, and
 "other messages of the same events": trained on one fixed half of every event's messages
-(md5 of the id even) and scored on the other half. "request_f1_direct" is request F1 on
-residents' direct messages alone (the eval's request F1 also counts news items). Rules were revised reading errors of the
+(md5 of the id even) and scored on the other half. Rules were revised reading errors of the
 even half only, so the odd half is also the check that a revision generalises.
+"request_f1_direct" is request F1 on residents' direct messages alone (the eval's request F1
+also counts news items).
 """
 
 from __future__ import annotations

@@ -283,8 +283,9 @@ class Gazetteer:
     def find_neighborhood(self, text: str) -> tuple[int, int, tuple[str, ...]] | None:
         """The longest neighborhood name in ``text``, with the official names it may mean.
 
-        A name counts when written capitalised ("Olney") or after a preposition ("no power
-        in olney"), so "industrial" or "airport" in passing is not a neighborhood; nor does a
+        A name counts when written capitalised ("Olney"), after a preposition ("no power
+        in olney"), or in any case when it has two words or more ("storm hit east mount airy
+        hard"), so "industrial" or "airport" in passing is not a neighborhood; nor does a
         street named after one ("Frankford Ave", "Germantown Ave").
         """
         if not self.hood_names:
@@ -301,7 +302,11 @@ class Gazetteer:
                 if i + k < len(upper) and upper[i + k].lower() in _loc._SUFFIXES:
                     continue  # "Frankford Ave", "Germantown Ave": a street, not the area
                 start = matches[i].start()
-                if matches[i].group()[:1].isupper() or _AFTER_PREPOSITION.search(text[:start]):
+                if (
+                    k >= 2
+                    or matches[i].group()[:1].isupper()
+                    or _AFTER_PREPOSITION.search(text[:start])
+                ):
                     best, best_len = (start, matches[i + k - 1].end(), names), k
                     break  # the group is sorted longest first
         return best

@@ -158,6 +158,9 @@ def test_a_corner_the_gazetteer_knows_makes_a_long_report(gazetteer: Gazetteer) 
         ("trees down all over Fishtown", "Fishtown", "Fishtown - Lower Kensington",
          "Fishtown - Lower Kensington"),
         ("Flooding in West Kensington", "West Kensington", "Kensington, West", "Kensington, West"),
+        # two words or more count in lower case too
+        ("storm hit east mount airy hard", "east mount airy", "Mount Airy, East",
+         "Mount Airy, East"),
         # a name several polygons share: the place, but no single neighborhood
         ("basement flooded in germantown", "germantown", "Germantown", None),
     ],
