@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import uvicorn
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -40,8 +40,10 @@ def _recent(bot: Bot, limit: int = 50, topic: str | None = None) -> dict[str, An
             select(OutboxItem.__table__).order_by(OutboxItem.id.desc()).limit(limit)
         ).all()
         # What the bot read and left without a ticket, so staff can catch a missed report.
+        # The value inline, not bound: a partial index serves only a query whose WHERE
+        # visibly implies the index's own.
         quiet_query = select(InboxMessage.__table__).where(
-            InboxMessage.intent == Intent.NOT_ACTIONABLE.value
+            InboxMessage.intent == literal(Intent.NOT_ACTIONABLE.value, literal_execute=True)
         )
         if topic:
             quiet_query = quiet_query.where(InboxMessage.category == topic)
