@@ -442,6 +442,9 @@ def test_the_shipped_character_head_can_say_no_topic() -> None:
         ("Thank you for your reply, but we still have no power at 5th and Market", S,
          "power_outage"),
         ("Thanks for the quick reply. Tree down at 2314 S Broad St too", S, "downed_tree"),
+        # a report signed off with thanks stays a report
+        ("huge pothole at 5th and Market, thanks for your time", S, "pothole"),
+        ("we need tents at 5th and Market, thank you for your understanding", S, "shelter"),
         # an ask or life safety in the same message wins over the thanks
         ("We need food and water, thank you for your help", S, "food_water"),
         ("Thanks for everything, my neighbor is trapped in her basement at 5th and Market", E,
