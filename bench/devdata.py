@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,12 @@ TRAIN_CATEGORY = {
     "buildings": "building_damage", "water": "food_water", "food": "food_water",
     "shelter": "shelter",
 }  # fmt: skip
+
+
+def bucket(item_id: str, n: int) -> int:
+    """A stable bucket in ``range(n)`` for a message id (from its md5), the same on every run
+    and machine: for fixed halves and samples of the dev data."""
+    return hashlib.md5(item_id.encode()).digest()[0] % n
 
 
 @dataclass

@@ -8,7 +8,6 @@ left-out event, so thresholds are chosen on training folds only.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
-from bench.devdata import TRAIN_CATEGORY, Item, load_all
+from bench.devdata import TRAIN_CATEGORY, Item, bucket, load_all
 from bot.config import DEFAULT_CATEGORIES
 from bot.domain.triage import Intent
 from bot.triage.model import (
@@ -283,17 +282,12 @@ def _char_category(items: Sequence[Item]) -> MulticlassHead:
         if it.task in CHAR_TASKS and it.cats:
             sub.append(it)
             labels.append(TRAIN_CATEGORY[next(c for c in CATEGORY_PRIORITY if c in it.cats)])
-        elif it.task in RESIDENT_NEG and _sampled(it.id, NO_TOPIC_SAMPLE):
+        elif it.task in RESIDENT_NEG and bucket(it.id, NO_TOPIC_SAMPLE) == 0:
             sub.append(it)
             labels.append(NO_TOPIC)
     docs = [char_features(it.text) for it in sub]
     vocab = Vocab(docs)
     return _multiclass(vocab, vocab.matrix(docs), labels, 1.0, CHAR_MIN_WEIGHT)
-
-
-def _sampled(item_id: str, every: int) -> bool:
-    """One item in ``every``, the same ones on every run."""
-    return hashlib.md5(item_id.encode()).digest()[0] % every == 0
 
 
 def main(argv: Sequence[str] | None = None) -> None:

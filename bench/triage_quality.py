@@ -16,7 +16,6 @@ also counts news items).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import sys
 import time
@@ -32,7 +31,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bench.devdata import DATA, TRAIN_CATEGORY, Item, load_all
+from bench.devdata import DATA, TRAIN_CATEGORY, Item, bucket, load_all
 from bench.train import CATEGORY_PRIORITY, train
 from bot.config import DEFAULT_CATEGORIES
 from bot.triage.pipeline import RuleTriage
@@ -144,7 +143,7 @@ def direct_request_f1(
 
 def half(item_id: str) -> int:
     """0 for the half whose errors may be read while revising rules, 1 for the other."""
-    return hashlib.md5(item_id.encode()).digest()[0] % 2
+    return bucket(item_id, 2)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -340,12 +340,6 @@ class RuleTriage:
         offers = not (em_rule or req_rule or is_question) and any(
             lx.offer and lx.offer.search(words) for lx in lexicons
         )
-        # Thanks for help given, with nothing still wrong: a kind word, not a new report.
-        thanks = (
-            not (em_rule or req_rule or is_question)
-            and any(lx.thanks and lx.thanks.search(words) for lx in lexicons)
-            and not any(lx.still and lx.still.search(words) for lx in lexicons)
-        )
         if long_impersonal or article or offers or (retweet and not witness):
             # Residents write to the city; a retweet passes on someone else's words.
             return self._quiet(clean, category, language, found)
@@ -369,7 +363,13 @@ class RuleTriage:
             return TriageResult(
                 Intent.EMERGENCY, category or "other", language, found, Priority.LIFE_SAFETY
             )
-        if not actionable or thanks:
+        # Thanks for help given, with nothing still wrong: a kind word, not a new report
+        # (searched only for a message that would open one; no life-safety word is left here).
+        if not actionable or (
+            not (req_rule or is_question)
+            and any(lx.thanks and lx.thanks.search(words) for lx in lexicons)
+            and not any(lx.still and lx.still.search(words) for lx in lexicons)
+        ):
             return self._quiet(clean, category, language, found)
         if is_question:
             return TriageResult(
