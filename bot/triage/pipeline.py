@@ -25,6 +25,8 @@ _MENTION = re.compile(r"(?:^|\s)@\w{1,15}\b")
 # articles) would otherwise cost milliseconds each.
 _LANGUAGE_CHARS = 300
 _PLACE_CHARS = 320
+# A follow-up on an earlier report is a text message, not a forwarded article.
+_FOLLOWUP_CHARS = 320
 _RETWEET = re.compile(r"^\s*\W?RT\s+@\w+", re.I)
 # Hashtags name a topic ("#FloodPH", "#PrayForThePhilippines"), not something the writer saw.
 _HASHTAG = re.compile(r"#\w+")
@@ -89,6 +91,14 @@ class _Lexicon:
     still: re.Pattern[str] | None = None
     # One search answers "no category at all" for most messages before the per-code loop.
     any_category: re.Pattern[str] | None = None
+    # The writer asks after a report they made before ("I reported the pothole 3 weeks ago",
+    # "following up on my request"): a status query at any length, where ``status`` words
+    # ("status?") count only in a short message.
+    followup: re.Pattern[str] | None = None
+    # Life safety with no city service to send: the ticket's category is "other".
+    no_service: re.Pattern[str] | None = None
+    # Laughter ("lol", "😂"): a joke, not a report, unless something else says otherwise.
+    joke: re.Pattern[str] | None = None
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -173,6 +183,9 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         thanks=_compile(data.get("thanks", []), bounded),
         still=_compile(data.get("still", []), bounded),
         any_category=_compile([p for code in categories for p in cats.get(code, [])], bounded),
+        followup=_compile(data.get("followup", []), bounded),
+        no_service=_compile(data.get("no_service", []), bounded),
+        joke=_compile(data.get("joke", []), bounded),
     )
 
 
@@ -273,12 +286,17 @@ class RuleTriage:
         # Lexicon patterns are lower case (see _compile): the text is lowered once.
         lowered = clean.lower()
         asks_status = any(lx.status and lx.status.search(lowered) for lx in lexicons)
-        if ticket_ref and (asks_status or len(clean) < 40):
+        follows_up = len(clean) <= _FOLLOWUP_CHARS and any(
+            lx.followup and lx.followup.search(lowered) for lx in lexicons
+        )
+        if (ticket_ref or follows_up or (asks_status and len(clean) < 60)) and not any(
+            lx.emergency and lx.emergency.search(lowered) for lx in lexicons
+        ):
+            # A message naming a ticket is about that ticket ("any update on SR-004512? the
+            # tree is still on my car"); life safety still goes first.
             return TriageResult(
                 Intent.STATUS_QUERY, None, language, None, Priority.NORMAL, ticket_ref=ticket_ref
             )
-        if asks_status and len(clean) < 60:
-            return TriageResult(Intent.STATUS_QUERY, None, language, None, Priority.NORMAL)
 
         retweet = bool(_RETWEET.match(text))
         words = _HASHTAG.sub(" ", lowered)
@@ -289,11 +307,10 @@ class RuleTriage:
         req_rule = strong_req or bare_ask
         # Warnings, outage counts and headlines (often retweeted) mention the same words as
         # reports; without a place or an ask they are news, not a report to ticket.
-        broadcast = (
-            location is None
-            and not req_rule
-            and any(lx.broadcast and lx.broadcast.search(words) for lx in lexicons)
-        )
+        headline = any(lx.broadcast and lx.broadcast.search(words) for lx in lexicons)
+        street = location is not None and location.kind in ("address", "block", "intersection")
+        # A warning naming a county or a town is still a warning; a corner is a witness's.
+        broadcast = not street and not req_rule and headline
         # A question to the city is about a service or a place; "where are you going?" is not.
         is_question = (
             any(mark in clean for mark in "?？؟")
@@ -313,12 +330,16 @@ class RuleTriage:
             or len(clean.split()) <= 6
         )
         # Life safety first: a witness's "a man is injured" counts; only a long impersonal
-        # paragraph or a broadcast (a news story about injuries) does not.
-        news_like = not personal and location is None and (broadcast or len(clean.split()) > 35)
+        # paragraph or a broadcast (a news story about injuries) does not. A headline naming
+        # a town ("BREAKING: 2 injured in Delaware County, officials say") is still one; a
+        # street address or corner is a witness's.
+        news_like = not personal and (
+            (location is None and (broadcast or len(clean.split()) > 35))
+            or (headline and not req_rule and not street)
+        )
         em_rule = em_rule and not news_like
         # Twenty words and not one "I", "we", "please" or "help", and no street address: an
         # article, not a resident.
-        street = location is not None and location.kind in ("address", "block", "intersection")
         n_words = len(words.split())
         # Life safety first: a witness naming a place is never silenced as prose.
         witness = em_rule and location is not None
@@ -358,6 +379,8 @@ class RuleTriage:
             emergency, actionable, category = self._with_model(
                 clean, em_rule, req_rule and personal,
                 broadcast, is_question, category, location, personal, voice, bare_ask,
+                em_rule and category is None
+                and any(lx.no_service and lx.no_service.search(words) for lx in lexicons),
             )  # fmt: skip
         if emergency:
             return TriageResult(
@@ -369,6 +392,12 @@ class RuleTriage:
             not (req_rule or is_question)
             and any(lx.thanks and lx.thanks.search(words) for lx in lexicons)
             and not any(lx.still and lx.still.search(words) for lx in lexicons)
+        ):
+            return self._quiet(clean, category, language, found)
+        # Laughter with no ask, question or street address: "my basement flooded with my tears
+        # lol" is a joke (no life-safety word is left here).
+        if not (req_rule or is_question or street) and any(
+            lx.joke and lx.joke.search(lowered) for lx in lexicons
         ):
             return self._quiet(clean, category, language, found)
         if is_question:
@@ -391,8 +420,14 @@ class RuleTriage:
         personal: bool,
         voice: bool | None = None,
         bare_ask: bool = False,
+        no_service: bool = False,
     ) -> tuple[bool, bool, str | None]:
-        """Rules and the statistical model together: (emergency, actionable, category)."""
+        """Rules and the statistical model together: (emergency, actionable, category).
+
+        ``no_service``: a life-safety word with no city service to send (a gas smell, a missing
+        child, a man passed out); the category stays "other" rather than a service guessed from
+        the other words, which would send a crew for the wrong thing.
+        """
         model = self.model
         assert model is not None
         feats = features(text)
@@ -402,10 +437,13 @@ class RuleTriage:
         leaning = p_req >= t["request_low"]
         # A life-safety word counts when the message reads like a resident's own report
         # (an ask, a place, or the model leaning that way), not in a headline about others.
+        # A question ("is there bulk trash pickup after the flood?") is answered, not rushed
+        # to the life-safety queue on the model's word alone.
         emergency = em_rule or (
             personal
             and voice is not False
             and not broadcast
+            and not is_question
             and model.emergency.score(feats) >= t["emergency"]
         )
         if emergency and not em_rule:
@@ -428,7 +466,7 @@ class RuleTriage:
                 or (category is not None and (personal or leaning or location is not None))
             )
         )
-        if actionable and category is None and not is_question:
+        if actionable and category is None and not is_question and not no_service:
             category = self._guess_category(text, feats)
         return emergency, actionable, category
 

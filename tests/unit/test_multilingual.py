@@ -922,3 +922,69 @@ def test_thanks_with_the_problem_going_on_is_still_a_report(
             result.intent,
             result.category,
         )
+
+
+# --- Spanish as Philadelphia residents write it ---
+
+# Puerto Rican, Dominican and Mexican Spanish with English loans ("el basement", "sin power",
+# "PECO"), both word orders ("se fue la luz", "la electricidad se fue"), and the figures of
+# speech and news from elsewhere that must stay quiet. Written for this test; every case must
+# pass, so a lexicon edit that loses one of these phrasings fails here by name.
+ES_RESIDENT_PHRASINGS: list[Case] = [
+    Case("Se nos fue la luz en toda la cuadra desde las 6, 2900 N Lawrence St", S, "power_outage"),
+    Case(
+        "la electricidad se fue otra vez en la Fairhill St y PECO no dice nada", S, "power_outage"
+    ),
+    Case("estamos sin power desde anoche en la Howard St", S, "power_outage"),
+    Case("hemos estado sin luz desde el sábado en la Hope St", S, "power_outage"),
+    Case("hay un hoyo grandísimo en medio de la calle en la Lehigh, cuidado", S, "pothole"),
+    Case(
+        "la luz del poste lleva dos semanas apagada en la esquina de Front y Cambria",
+        S,
+        "street_light",
+    ),
+    Case("el poste de luz está apagado frente a la escuela de la Tioga", S, "street_light"),
+    Case("se cayó un poste encima de un carro en la Allegheny Ave", S, "downed_wires"),
+    Case("hay un cable guindando bien bajito en la acera de la Clearfield St", S, "downed_wires"),
+    Case(
+        "tiraron colchones y gomas viejas en el callejón de la Waterloo St", S, "illegal_dumping"
+    ),
+    Case("están botando basura en el lote de la esquina otra vez", S, "illegal_dumping"),
+    Case("no han recogido la basura en toda la semana en la Palethorp St", S, "trash"),
+    Case(
+        "hay una guagua sin tablilla hace un mes frente a mi casa en la Rosehill St",
+        S,
+        "abandoned_vehicle",
+    ),
+    Case("no tenemos dónde dormir esta noche, nos sacaron del edificio", S, "shelter"),
+    # a fire hydrant ("boca de incendio") is not a fire
+    Case("la boca de incendio está botando agua en la 6 y Venango", S, "sewer_water"),
+    Case("no sale agua de la pluma desde esta mañana, 3300 N 2nd St", S, "sewer_water"),
+    Case(
+        "la pared de atrás está agrietada y se están cayendo ladrillos, 1800 W Tioga St",
+        S,
+        "building_damage",
+    ),
+    Case("hay agua entrando al basement por la pared, 400 W Wishart St", S, "flooding"),
+    Case("Huele a gas en todo el pasillo del edificio, 1500 N 7th St", E),
+    Case("mi abuelo tiene 88 años y se nos fue la luz, no tiene calefacción", E),
+    Case("la señora del lado no abre la puerta desde el domingo", E),
+    Case("le prendieron fuego a un carro en la esquina de la Indiana Ave", E),
+    Case("es seguro abrir el hidrante con este calor?", Q, "sewer_water"),
+    Case("hay centros de enfriamiento abiertos hoy en Kensington?", Q, "shelter"),
+    Case("alguna actualización del SR-004417? el poste sigue tirado", ST),
+    Case("llamé hace tres semanas por el bache y nada", ST),
+    Case("mi celular está inundado de fotos del bautizo jaja", NA),
+    Case("en Santo Domingo no hay luz desde ayer, mi mamá allá está bien", NA),
+    Case("si algún vecino necesita ayuda sacando la nieve me avisan, tengo pala", NA),
+    Case("Bendiciones a los bomberos que apagaron el fuego anoche en la Kensington Ave", NA),
+    Case("los fuegos artificiales del 4 de julio no me dejaron dormir", NA),
+    Case("casi me da un infarto cuando vi la factura de la luz", NA),
+    Case("ya volvió la luz en la cuadra, gracias PECO", NA),
+]
+
+
+@pytest.mark.parametrize("case", ES_RESIDENT_PHRASINGS, ids=lambda c: c.text[:40])
+def test_spanish_resident_phrasings(rules: RuleTriage, case: Case) -> None:
+    result = rules.triage(case.text, language_hint=case.hint)
+    assert _right(case, "es", result), (result.language, result.intent, result.category)

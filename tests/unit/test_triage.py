@@ -145,7 +145,37 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
         E,
         None,
     ),
-]
+    # a follow-up on an earlier report, at any length, is a status query
+    ("@Philly311 any update on SR-002211? the branch is still hanging over our steps",
+     None, ST, None),
+    ("I reported the street light on Tasker St two weeks ago and it is still dark, any news?",
+     None, ST, None),
+    ("following up on my request about the clogged inlet, nobody has come out", None, ST, None),
+    # but a life-safety word in a follow-up goes first
+    ("reported the wires last week, now they are sparking on the sidewalk", None, E, None),
+    # life safety in residents' own words, with no service to send: category "other"
+    ("strong smell of gas in the hallway of our building on Snyder Ave", None, E, "other"),
+    ("lost my little brother in the crowd near City Hall, he is 6", None, E, "other"),
+    ("a guy collapsed at the bus stop and he is not responding", None, E, "other"),
+    ("my grandma has not answered her phone since yesterday and her power is out", None, E, None),
+    ("car went into the creek by the park and someone is still inside", None, E, None),
+    ("headaches and dizzy after running the generator in the garage all night", None, E, "other"),
+    # figures of speech and headlines are not life safety
+    ("dying of laughter at these snow memes lol", None, NA, None),
+    ("I am drowning in emails since the storm", None, NA, None),
+    ("Flash flood warning in effect until 9 PM for Montgomery County. Turn around don't drown.",
+     None, NA, None),
+    ("BREAKING: 3 hurt when a tree fell on a car in Norristown, officials say", None, NA, None),
+    # laughter with no ask or street: a joke, not a report
+    ("lol my group chat is flooded with snow pics", None, NA, None),
+    ("snow day tomorrow!!! no school for the kids", None, NA, None),
+    # a witness describing their own surroundings reports, without "I" or "we"
+    ("lost power on the whole block an hour ago", None, S, "power_outage"),
+    ("big limb hanging over the sidewalk out front, cracked halfway", None, S, "downed_tree"),
+    ("still no trash pickup on this street, day 6", None, S, "trash"),
+    ("somebody dumped an old couch and two mattresses in the alley behind our houses", None, S,
+     "illegal_dumping"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(

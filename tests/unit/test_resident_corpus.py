@@ -1,0 +1,98 @@
+"""Triage on realistic Philadelphia residents' messages, written for these tests.
+
+``tests/data/resident_corpus`` holds three sets, each written independently by a helper who
+never saw the bot's rules (English and Spanish, storms, a blizzard, a heat wave, a water main
+break, a parade; typos, slang, sarcasm, headlines, jokes):
+
+- ``dev.jsonl`` (220): its errors were read while revising the lexicons;
+- ``check.jsonl`` (220): scored blind at first (intent 0.582 -> 0.659 on the first revision),
+  then its emergency errors were read too;
+- ``emergency_check.jsonl`` (150: 75 life-safety messages, 75 hard non-emergencies): never
+  read; the honest figure for messages the rules were not written from.
+
+Each line gives the acceptable intents (two where a careful agent could go either way) and
+service codes. The floors sit just under the figures reached, so a change that loses ground
+on residents' own words fails here even when the Disaster Response benchmark does not move.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.config import DEFAULT_CATEGORIES
+from bot.triage.pipeline import RuleTriage
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
+
+# set -> (intent accuracy, emergency recall, false emergencies at most); figures reached on
+# 2026-11-24: dev 0.886, 27/27; check 0.718, 24/27; emergency_check 0.620, 44/75, 10.
+FLOORS = {
+    "dev": (0.85, 0.92, 4),
+    "check": (0.70, 0.85, 5),
+    "emergency_check": (0.60, 0.55, 12),
+}
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    with open(CORPUS / f"{name}.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def triager() -> RuleTriage:
+    return RuleTriage(DEFAULT_CATEGORIES)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_corpus_is_well_formed(name: str) -> None:
+    rows = _load(name)
+    assert len(rows) >= 150
+    for row in rows:
+        assert set(row["intents"]) <= {
+            "emergency", "service_request", "question", "status_query", "not_actionable",
+        }  # fmt: skip
+        assert set(row["categories"]) <= set(DEFAULT_CATEGORIES)
+        assert row["location"] is None or row["location"] in row["text"]
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_residents_messages(triager: RuleTriage, name: str) -> None:
+    rows = _load(name)
+    floor_acc, floor_recall, max_false = FLOORS[name]
+    results = [triager.triage(row["text"]) for row in rows]
+    right = sum(res.intent.value in row["intents"] for res, row in zip(results, rows, strict=True))
+    emergencies = [
+        res for res, row in zip(results, rows, strict=True) if row["intents"][0] == "emergency"
+    ]
+    caught = sum(res.intent.value == "emergency" for res in emergencies)
+    false = sum(
+        res.intent.value == "emergency" and "emergency" not in row["intents"]
+        for res, row in zip(results, rows, strict=True)
+    )
+    accuracy = right / len(rows)
+    recall = caught / len(emergencies)
+    print(f"{name}: intent {accuracy:.3f}, emergency recall {caught}/{len(emergencies)}, "
+          f"false emergencies {false}")  # fmt: skip
+    assert accuracy >= floor_acc
+    assert recall >= floor_recall
+    assert false <= max_false
+
+
+def test_life_safety_category_is_never_a_guess(triager: RuleTriage) -> None:
+    """A gas smell, a fire or a missing child with no service named is "other", never a
+    service guessed from the other words (a flooding crew for a gas leak)."""
+    rows = [
+        r for name in FLOORS for r in _load(name)
+        if r["intents"] == ["emergency"] and r["categories"] == ["other"]
+    ]  # fmt: skip
+    results = [triager.triage(r["text"]) for r in rows]
+    wrong = [
+        (r["text"], res.category)
+        for r, res in zip(rows, results, strict=True)
+        if res.intent.value == "emergency" and res.category not in ("other", "power_outage")
+    ]
+    assert len(wrong) <= len(rows) // 8, wrong
