@@ -330,13 +330,9 @@ class RuleTriage:
             or len(clean.split()) <= 6
         )
         # Life safety first: a witness's "a man is injured" counts; only a long impersonal
-        # paragraph or a broadcast (a news story about injuries) does not. A headline naming
-        # a town ("BREAKING: 2 injured in Delaware County, officials say") is still one; a
-        # street address or corner is a witness's.
-        news_like = not personal and (
-            (location is None and (broadcast or len(clean.split()) > 35))
-            or (headline and not req_rule and not street)
-        )
+        # paragraph or a broadcast (a news story about injuries, even one naming a town:
+        # "BREAKING: 2 injured in Delaware County, officials say") does not.
+        news_like = not personal and (broadcast or (location is None and len(clean.split()) > 35))
         em_rule = em_rule and not news_like
         # Twenty words and not one "I", "we", "please" or "help", and no street address: an
         # article, not a resident.
