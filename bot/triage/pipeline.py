@@ -99,6 +99,10 @@ class _Lexicon:
     no_service: re.Pattern[str] | None = None
     # Laughter ("lol", "😂"): a joke, not a report, unless something else says otherwise.
     joke: re.Pattern[str] | None = None
+    # The danger is over or only advice ("everybody got out ok", "if you smell gas get out"),
+    # unless an ``ongoing`` word says something is still wrong.
+    over: re.Pattern[str] | None = None
+    ongoing: re.Pattern[str] | None = None
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -186,6 +190,8 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         followup=_compile(data.get("followup", []), bounded),
         no_service=_compile(data.get("no_service", []), bounded),
         joke=_compile(data.get("joke", []), bounded),
+        over=_compile(data.get("over", []), bounded),
+        ongoing=_compile(data.get("ongoing", []), bounded),
     )
 
 
@@ -359,6 +365,15 @@ class RuleTriage:
         )
         if long_impersonal or article or offers or (retweet and not witness):
             # Residents write to the city; a retweet passes on someone else's words.
+            return self._quiet(clean, category, language, found)
+        # The danger is over ("everybody got out ok, thank you firefighters") or only advice
+        # ("if you smell gas get out first"), with no ask, question or word that something is
+        # still wrong: news for the neighbours, not a report.
+        if (
+            not (req_rule or is_question)
+            and any(lx.over and lx.over.search(words) for lx in lexicons)
+            and not any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
+        ):
             return self._quiet(clean, category, language, found)
         # The model learnt English; in other languages its weights on common words mislead.
         if self.model is None or language != "en":

@@ -175,6 +175,24 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
     ("still no trash pickup on this street, day 6", None, S, "trash"),
     ("somebody dumped an old couch and two mattresses in the alley behind our houses", None, S,
      "illegal_dumping"),
+    # danger that is over, or only advice, is not a report; danger still going on is
+    ("kitchen fire last night on Jasper St, everyone got out ok, thank you firefighters",
+     None, NA, None),
+    ("if you smell gas leave the house first and then call PGW", None, NA, None),
+    ("the fire dept pulled us out of the elevator, all good now", None, NA, None),
+    ("everyone got out ok but the old man from the 2nd floor is still inside, fire on Jasper St",
+     None, E, None),
+    # signs of life-safety need without the usual words
+    ("a branch hit a guy on Pine St and he is on the ground not moving", None, E, None),
+    ("scaffolding came down on Arch St and there is someone under it", None, E, None),
+    ("CO alarm going off and my son says he is dizzy", None, E, "other"),
+    ("my neighbor is 85, no ac, and she is confused and not making sense", None, E, None),
+    ("dad is on a ventilator and the battery backup has 3 hours left, power still out", None, E,
+     None),
+    ("a lady is still in her car and the water is up to the windows on Main St", None, E, None),
+    # figures of speech
+    ("my phone is on fire with notifications today", None, NA, None),
+    ("trapped in a meeting that could have been an email", None, NA, None),
 ]  # fmt: skip
 
 
