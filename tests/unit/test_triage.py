@@ -193,6 +193,17 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
     # figures of speech
     ("my phone is on fire with notifications today", None, NA, None),
     ("trapped in a meeting that could have been an email", None, NA, None),
+    # opinions and services already done are commentary; the same service still undone is not
+    ("rain barrels are a scam, change my mind", None, NA, None),
+    ("water ice is better than ice cream in this heat", None, NA, None),
+    ("you took a while but the trash got picked up today", None, NA, None),
+    ("the pothole on our street is already reported, crew coming tomorrow", None, NA, None),
+    ("our trash hasnt been picked up in two weeks", None, S, "trash"),
+    ("the stop light at Frankford Ave and Cottman Ave is blinking red all day", None, S,
+     "traffic_signal"),
+    ("grafitti all over the bus shelter at our corner", None, S, "graffiti"),
+    ("a burned out car has been sitting on my block since june", None, S, "abandoned_vehicle"),
+    ("Checking on the status of the flooding complaint I made on Tuesday", None, ST, None),
 ]  # fmt: skip
 
 
