@@ -973,6 +973,16 @@ ES_RESIDENT_PHRASINGS: list[Case] = [
     Case("es seguro abrir el hidrante con este calor?", Q, "sewer_water"),
     Case("hay centros de enfriamiento abiertos hoy en Kensington?", Q, "shelter"),
     Case("alguna actualización del SR-004417? el poste sigue tirado", ST),
+    # someone not answering, a person with dementia who wandered off, a child struggling to
+    # breathe; danger that is over, jokes and traffic are not life safety
+    Case("mi abuela no contesta el teléfono desde anoche, vive sola y tiene 84 años", E),
+    Case("mi papá tiene demencia y salió de la casa hace dos horas, no ha vuelto", E),
+    Case("el nene tiene asma y le está costando respirar, no tenemos luz", E),
+    Case("hubo un fuego en la cocina anoche pero todos salieron bien, gracias a los bomberos", NA),
+    Case("llevo una hora atrapado en el tráfico en la Roosevelt Blvd", NA),
+    Case("jajaja mi celular está inundado de memes de la nieve", NA),
+    Case("llamé al 311 la semana pasada por el hoyo en la Front St y nada", ST),
+    Case("el sótano está lleno de agua otra vez, 200 W Ontario St", S, "flooding"),
     Case("llamé hace tres semanas por el bache y nada", ST),
     Case("mi celular está inundado de fotos del bautizo jaja", NA),
     Case("en Santo Domingo no hay luz desde ayer, mi mamá allá está bien", NA),

@@ -11,8 +11,8 @@ break, a parade; typos, slang, sarcasm, headlines, jokes):
   blind first (intent 0.473 -> 0.620, life safety 32/75 -> 44/75), then its errors read;
 - ``blind.jsonl`` (240: 90 life-safety messages, 60 reports, 20 questions, 15 status queries,
   55 chatter and headlines): never read; the honest figure for messages the rules were not
-  written from (session start -> first revision -> now: intent 0.537 -> 0.700 -> 0.750,
-  life safety caught 39/90 -> 56/90 -> 65/90, false emergencies 18 -> 13 -> 12).
+  written from (session start -> first revision -> now: intent 0.537 -> 0.700 -> 0.758,
+  life safety caught 39/90 -> 56/90 -> 66/90, false emergencies 18 -> 13 -> 12).
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
 service codes. The floors sit just under the figures reached, so a change that loses ground
@@ -33,13 +33,13 @@ from bot.triage.pipeline import RuleTriage
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 
 # set -> (intent accuracy, emergency recall, false emergencies at most); figures reached on
-# 2026-11-24 (default locator, no gazetteer): dev 0.891, 27/27, 2; check 0.800, 24/27, 3;
-# emergency_check 0.873, 71/75, 3; blind 0.750, 65/90, 12.
+# 2026-11-24 (default locator, no gazetteer): dev 0.891, 27/27, 2; check 0.859, 27/27, 3;
+# emergency_check 0.893, 73/75, 2; blind 0.758, 66/90, 12.
 FLOORS = {
     "dev": (0.85, 0.92, 4),
-    "check": (0.77, 0.85, 5),
-    "emergency_check": (0.84, 0.90, 5),
-    "blind": (0.72, 0.68, 14),
+    "check": (0.82, 0.92, 5),
+    "emergency_check": (0.86, 0.92, 4),
+    "blind": (0.73, 0.70, 14),
 }
 
 
