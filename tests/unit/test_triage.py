@@ -180,6 +180,8 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
      None, NA, None),
     ("if you smell gas leave the house first and then call PGW", None, NA, None),
     ("the fire dept pulled us out of the elevator, all good now", None, NA, None),
+    ("fire on the 3rd floor, everyone out now!", None, E, None),
+    ("they pulled him out of the pool but he is not breathing", None, E, None),
     ("everyone got out ok but the old man from the 2nd floor is still inside, fire on Jasper St",
      None, E, None),
     # signs of life-safety need without the usual words
