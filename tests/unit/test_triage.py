@@ -584,3 +584,18 @@ def test_cannot_go_out_is_not_trapped(
     result = triager.triage(text, language_hint=hint)
     assert result.language == hint
     assert result.intent is intent, result
+
+
+def test_lexicon_groups_do_not_capture() -> None:
+    """Plain groups become non-capturing (the regex engine then skips an entry on its first
+    character); escaped parentheses, classes and (?...) groups keep their meaning."""
+    from bot.triage.pipeline import _compile, _non_capturing
+
+    assert _non_capturing(r"(a|b) \(c\) [(] (?<!x)(?:d)") == r"(?:a|b) \(c\) [(] (?<!x)(?:d)"
+    assert _non_capturing(r"[\]()] (e)") == r"[\]()] (?:e)"
+    pattern = _compile(["(someone|somebody) (is )?trapped", r"smoke \(black\)"])
+    assert pattern is not None
+    assert pattern.groups == 0
+    assert pattern.search("somebody is trapped upstairs")
+    assert pattern.search("smoke (black) everywhere")
+    assert not pattern.search("smoke black")
