@@ -103,6 +103,9 @@ class _Lexicon:
     # unless an ``ongoing`` word says something is still wrong.
     over: re.Pattern[str] | None = None
     ongoing: re.Pattern[str] | None = None
+    # Everyone is safe ("we're all ok", "no injuries reported"): no life safety, though damage
+    # to a home is still a report.
+    safe: re.Pattern[str] | None = None
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -218,6 +221,7 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         joke=_compile(data.get("joke", []), bounded),
         over=_compile(data.get("over", []), bounded),
         ongoing=_compile(data.get("ongoing", []), bounded),
+        safe=_compile(data.get("safe", []), bounded),
     )
 
 
@@ -365,7 +369,14 @@ class RuleTriage:
         # paragraph or a broadcast (a news story about injuries, even one naming a town:
         # "BREAKING: 2 injured in Delaware County, officials say") does not.
         news_like = not personal and (broadcast or (location is None and len(clean.split()) > 35))
-        em_rule = em_rule and not news_like
+        # "Everyone got out ok" or a joke ("lol this cheesesteak line got me trapped") is not
+        # life safety, unless something is still wrong, an ask, or a street address.
+        ongoing = any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
+        unharmed = not ongoing and any(lx.safe and lx.safe.search(words) for lx in lexicons)
+        joking = any(lx.joke and lx.joke.search(lowered) for lx in lexicons)
+        em_rule = em_rule and not news_like and not unharmed
+        if em_rule and joking and not ongoing and not req_rule and location is None:
+            em_rule = False
         # Twenty words and not one "I", "we", "please" or "help", and no street address: an
         # article, not a resident.
         n_words = len(words.split())
@@ -397,8 +408,8 @@ class RuleTriage:
         # still wrong: news for the neighbours, not a report.
         if (
             not (req_rule or is_question)
+            and not ongoing
             and any(lx.over and lx.over.search(words) for lx in lexicons)
-            and not any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
         ):
             return self._quiet(clean, category, language, found)
         # The model learnt English; in other languages its weights on common words mislead.
@@ -418,6 +429,7 @@ class RuleTriage:
                 broadcast, is_question, category, location, personal, voice, bare_ask,
                 em_rule and category is None
                 and any(lx.no_service and lx.no_service.search(words) for lx in lexicons),
+                unharmed or (joking and not ongoing),
             )  # fmt: skip
         if emergency:
             return TriageResult(
@@ -433,9 +445,7 @@ class RuleTriage:
             return self._quiet(clean, category, language, found)
         # Laughter with no ask, question or street address: "my basement flooded with my tears
         # lol" is a joke (no life-safety word is left here).
-        if not (req_rule or is_question or street) and any(
-            lx.joke and lx.joke.search(lowered) for lx in lexicons
-        ):
+        if joking and not (req_rule or is_question or street):
             return self._quiet(clean, category, language, found)
         if is_question:
             return TriageResult(
@@ -458,12 +468,14 @@ class RuleTriage:
         voice: bool | None = None,
         bare_ask: bool = False,
         no_service: bool = False,
+        calm: bool = False,
     ) -> tuple[bool, bool, str | None]:
         """Rules and the statistical model together: (emergency, actionable, category).
 
         ``no_service``: a life-safety word with no city service to send (a gas smell, a missing
         child, a man passed out); the category stays "other" rather than a service guessed from
-        the other words, which would send a crew for the wrong thing.
+        the other words, which would send a crew for the wrong thing. ``calm``: everyone is
+        safe or the writer is joking; the model's life-safety route stays shut.
         """
         model = self.model
         assert model is not None
@@ -481,6 +493,7 @@ class RuleTriage:
             and voice is not False
             and not broadcast
             and not is_question
+            and not calm
             and model.emergency.score(feats) >= t["emergency"]
         )
         if emergency and not em_rule:

@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds four sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds five sets, each written independently by a helper who
 never saw the bot's rules (English and Spanish, storms, a blizzard, a heat wave, a water main
 break, a parade; typos, slang, sarcasm, headlines, jokes):
 
@@ -10,9 +10,12 @@ break, a parade; typos, slang, sarcasm, headlines, jokes):
 - ``emergency_check.jsonl`` (150: 75 life-safety messages, 75 hard non-emergencies): scored
   blind first (intent 0.473 -> 0.620, life safety 32/75 -> 44/75), then its errors read;
 - ``blind.jsonl`` (240: 90 life-safety messages, 60 reports, 20 questions, 15 status queries,
-  55 chatter and headlines): never read; the honest figure for messages the rules were not
-  written from (session start -> first revision -> now: intent 0.537 -> 0.700 -> 0.758,
-  life safety caught 39/90 -> 56/90 -> 66/90, false emergencies 18 -> 13 -> 12).
+  55 chatter and headlines): scored blind through three revisions (intent 0.537 -> 0.700 ->
+  0.758, life safety 39/90 -> 56/90 -> 66/90), then its errors read;
+- ``blind2.jsonl`` (300: English 150, Spanish 60, and 10 each in zh, vi, ru, ar, ht, fr, pt,
+  ko, uk): never read; the honest figure for messages the rules were not written from
+  (session start -> now: intent 0.557 -> 0.730, life safety 45/90 -> 65/90, false
+  emergencies 13 -> 7).
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
 service codes. The floors sit just under the figures reached, so a change that loses ground
@@ -33,13 +36,14 @@ from bot.triage.pipeline import RuleTriage
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 
 # set -> (intent accuracy, emergency recall, false emergencies at most); figures reached on
-# 2026-11-24 (default locator, no gazetteer): dev 0.891, 27/27, 2; check 0.859, 27/27, 3;
-# emergency_check 0.893, 73/75, 2; blind 0.758, 66/90, 12.
+# 2026-11-24 (default locator, no gazetteer): dev 0.895, 27/27, 2; check 0.864, 27/27, 2;
+# emergency_check 0.900, 73/75, 2; blind 0.925, 88/90, 3; blind2 0.730, 65/90, 7.
 FLOORS = {
     "dev": (0.85, 0.92, 4),
     "check": (0.82, 0.92, 5),
     "emergency_check": (0.86, 0.92, 4),
-    "blind": (0.73, 0.70, 14),
+    "blind": (0.89, 0.93, 5),
+    "blind2": (0.70, 0.68, 10),
 }
 
 

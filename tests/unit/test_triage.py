@@ -206,6 +206,22 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
     ("grafitti all over the bus shelter at our corner", None, S, "graffiti"),
     ("a burned out car has been sitting on my block since june", None, S, "abandoned_vehicle"),
     ("Checking on the status of the flooding complaint I made on Tuesday", None, ST, None),
+    # overdoses, suicide risk, crashes and fires as witnesses write them
+    ("guy ODing on the steps of the library, he is turning blue", None, E, "other"),
+    ("a woman on the outside of the railing on the Ben Franklin Bridge says she will jump",
+     None, E, "other"),
+    ("car flipped over on Roosevelt Blvd, somebody hanging out the window", None, E, None),
+    ("brush fire behind the houses on Ridge Ave, spreading fast", None, E, None),
+    ("lost my 5 yo at the parade on Broad St, blue hat", None, E, "other"),
+    # everyone safe: no life safety, but damage to a home is still a report
+    ("tree came through the roof of our rowhome last night, we're all ok", None, S, None),
+    ("the man who fell on the ice is at the hospital and stable now, thanks everyone", None, NA,
+     None),
+    ("my phone is dying and I'm stuck at work till 9", None, NA, None),
+    ("lol this line at the DMV got me trapped for 2 hours", None, NA, None),
+    ("my group chat is a dumpster fire", None, NA, None),
+    ("praying for everyone affected by the flooding in Eastwick", None, NA, None),
+    ("RIP to the man who drowned in the river down in Chester", None, NA, None),
 ]  # fmt: skip
 
 
