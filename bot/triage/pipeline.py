@@ -106,6 +106,8 @@ class _Lexicon:
     # Everyone is safe ("we're all ok", "no injuries reported"): no life safety, though damage
     # to a home is still a report.
     safe: re.Pattern[str] | None = None
+    # How a question opens when the writer leaves off the question mark.
+    question_start: re.Pattern[str] | None = None
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -195,10 +197,15 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
     if unknown:
         raise ValueError(f"{path}: categories not in the service list: {', '.join(unknown)}")
     bounded = data.get("word_boundaries", True) is not False
+    # A resident's need ("we got flooded out and need a shelter") names the service to send
+    # before the hazard around it: ``category_first`` codes are tried before the others.
+    first = [c for c in data.get("category_first", []) if c in categories]
+    unknown_first = sorted(set(data.get("category_first", [])) - set(categories))
+    if unknown_first:
+        raise ValueError(f"{path}: category_first not in the service list: {unknown_first}")
+    order = first + [c for c in categories if c not in first]
     compiled = tuple(
-        (code, pat)
-        for code in categories
-        if (pat := _compile(cats.get(code, []), bounded)) is not None
+        (code, pat) for code in order if (pat := _compile(cats.get(code, []), bounded)) is not None
     )
     return _Lexicon(
         status=_compile(data.get("status", []), bounded),
@@ -222,6 +229,7 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         over=_compile(data.get("over", []), bounded),
         ongoing=_compile(data.get("ongoing", []), bounded),
         safe=_compile(data.get("safe", []), bounded),
+        question_start=_compile(data.get("question_start", []), bounded),
     )
 
 
@@ -348,10 +356,14 @@ class RuleTriage:
         # A warning naming a county or a town is still a warning; a corner is a witness's.
         broadcast = not street and not req_rule and headline
         # A question to the city is about a service or a place; "where are you going?" is not.
-        is_question = (
-            any(mark in clean for mark in "?？؟")
-            and (category is not None or location is not None)
-            and any(lx.question and lx.question.search(words) for lx in lexicons)
+        # Residents often leave the mark off ("are the warming centers ok with dogs"): a
+        # message opening the way a question does counts too.
+        is_question = (category is not None or location is not None) and (
+            (
+                any(mark in clean for mark in "?？؟")
+                and any(lx.question and lx.question.search(words) for lx in lexicons)
+            )
+            or any(lx.question_start and lx.question_start.search(words) for lx in lexicons)
         )
         own = self._lexicons.get(language)
         # The writer's own words (I, we, please, you), where the language's lexicon lists them.

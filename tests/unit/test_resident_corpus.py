@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds five sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds six sets, each written independently by a helper who
 never saw the bot's rules (English and Spanish, storms, a blizzard, a heat wave, a water main
 break, a parade; typos, slang, sarcasm, headlines, jokes):
 
@@ -13,9 +13,12 @@ break, a parade; typos, slang, sarcasm, headlines, jokes):
   55 chatter and headlines): scored blind through three revisions (intent 0.537 -> 0.700 ->
   0.758, life safety 39/90 -> 56/90 -> 66/90), then its errors read;
 - ``blind2.jsonl`` (300: English 150, Spanish 60, and 10 each in zh, vi, ru, ar, ht, fr, pt,
-  ko, uk): never read; the honest figure for messages the rules were not written from
-  (session start -> now: intent 0.557 -> 0.730, life safety 45/90 -> 65/90, false
-  emergencies 13 -> 7).
+  ko, uk): scored blind (intent 0.557 -> 0.713 -> 0.730, life safety 45/90 -> 63/90 ->
+  65/90), then read;
+- ``blind3.jsonl`` (340: English 140, Spanish 50, and 10 in each of the other 15 languages):
+  never read; the honest figure for messages the rules were not written from (session start
+  -> blind2 read -> now: intent 0.547 -> 0.729 -> 0.806, life safety 53/102 -> 76/102 ->
+  84/102, false emergencies 11 -> 7 -> 5).
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
 service codes. The floors sit just under the figures reached, so a change that loses ground
@@ -36,14 +39,16 @@ from bot.triage.pipeline import RuleTriage
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 
 # set -> (intent accuracy, emergency recall, false emergencies at most); figures reached on
-# 2026-11-24 (default locator, no gazetteer): dev 0.895, 27/27, 2; check 0.864, 27/27, 2;
-# emergency_check 0.900, 73/75, 2; blind 0.925, 88/90, 3; blind2 0.730, 65/90, 7.
+# 2026-11-24 (default locator, no gazetteer): dev 0.905, 27/27, 2; check 0.864, 27/27, 2;
+# emergency_check 0.900, 73/75, 2; blind 0.929, 88/90, 3; blind2 0.960, 87/90, 1;
+# blind3 0.806, 84/102, 5.
 FLOORS = {
     "dev": (0.85, 0.92, 4),
     "check": (0.82, 0.92, 5),
     "emergency_check": (0.86, 0.92, 4),
     "blind": (0.89, 0.93, 5),
-    "blind2": (0.70, 0.68, 10),
+    "blind2": (0.93, 0.93, 3),
+    "blind3": (0.77, 0.78, 8),
 }
 
 

@@ -222,6 +222,21 @@ CASES: list[tuple[str, str | None, Intent, str | None]] = [
     ("my group chat is a dumpster fire", None, NA, None),
     ("praying for everyone affected by the flooding in Eastwick", None, NA, None),
     ("RIP to the man who drowned in the river down in Chester", None, NA, None),
+    # neighbours' signs of danger
+    ("old man on our block hasn't taken his mail in 4 days and it's been over 95", None, E,
+     "other"),
+    ("we are stuck on the 2nd floor, water is chest deep downstairs", None, E, None),
+    ("my dad is 72 and having chest pains, the roads are too icy to drive", None, E, None),
+    ("little girl crying by the carousel, nobody with her, maybe 6", None, E, "other"),
+    # a question without its question mark; a need named before the hazard around it
+    ("are the cooling centers open late tonight", None, Q, "shelter"),
+    ("what time do the warming centers open", None, Q, "shelter"),
+    ("flooded out of our rowhome on Tasker St, we need a shelter tonight", None, S, "shelter"),
+    ("graffiti all over the bus shelter at our corner", None, S, "graffiti"),
+    # follow-ups and news from elsewhere
+    ("called about the dumping on Tasker St three times now, any ETA?", None, ST, None),
+    ("still waiting to hear back about the pothole, messaged yesterday", None, ST, None),
+    ("my cousin in Houston says the whole street flooded", None, NA, None),
 ]  # fmt: skip
 
 
