@@ -31,7 +31,6 @@ from typing import NamedTuple
 
 import pytest
 
-from bot.config import DEFAULT_CATEGORIES
 from bot.domain.triage import Intent
 from bot.triage.pipeline import RuleTriage
 
@@ -377,11 +376,6 @@ CASES: list[Case] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rules() -> RuleTriage:
-    return RuleTriage(DEFAULT_CATEGORIES)
-
-
 def test_every_language_has_every_kind() -> None:
     for language in LANGUAGES:
         kinds = {c.kind for c in CASES if c.language == language}
@@ -391,9 +385,9 @@ def test_every_language_has_every_kind() -> None:
 @pytest.mark.parametrize(
     "case", CASES, ids=[f"{c.language}-{c.kind}-{i}" for i, c in enumerate(CASES)]
 )
-def test_blind2_fixes(rules: RuleTriage, case: Case) -> None:
+def test_blind2_fixes(triager: RuleTriage, case: Case) -> None:
     # No language hint, as for a post on X.
-    result = rules.triage(case.text)
+    result = triager.triage(case.text)
     got = (result.language, result.intent)
     assert got == (case.language, case.intent), (case.text, result.category or result.topic)
     if case.category is not None:

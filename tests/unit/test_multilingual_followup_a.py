@@ -24,7 +24,6 @@ from typing import NamedTuple
 
 import pytest
 
-from bot.config import DEFAULT_CATEGORIES
 from bot.domain.triage import Intent
 from bot.triage.pipeline import RuleTriage
 
@@ -299,11 +298,6 @@ CASES: list[Case] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rules() -> RuleTriage:
-    return RuleTriage(DEFAULT_CATEGORIES)
-
-
 def test_every_language_has_every_kind() -> None:
     for language in LANGUAGES:
         cases = [c for c in CASES if c.language == language]
@@ -319,8 +313,8 @@ def test_every_language_has_every_kind() -> None:
 @pytest.mark.parametrize(
     "case", CASES, ids=[f"{c.language}-{c.kind}-{i}" for i, c in enumerate(CASES)]
 )
-def test_followup_over_and_laughter(rules: RuleTriage, case: Case) -> None:
-    result = rules.triage(case.text, language_hint=case.language)
+def test_followup_over_and_laughter(triager: RuleTriage, case: Case) -> None:
+    result = triager.triage(case.text, language_hint=case.language)
     assert (result.language, result.intent) == (case.language, case.intent), (
         case.text,
         result.category,

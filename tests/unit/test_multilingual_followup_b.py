@@ -305,11 +305,6 @@ CASES: dict[str, list[Case]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def rules() -> RuleTriage:
-    return RuleTriage(DEFAULT_CATEGORIES)
-
-
 def _own(language: str) -> _Lexicon:
     return load_lexicon(LEXICON_DIR / f"{language}.toml", DEFAULT_CATEGORIES)
 
@@ -333,8 +328,8 @@ def test_each_language_has_every_kind(language: str) -> None:
 @pytest.mark.parametrize(
     ("language", "case"), _params(), ids=[f"{lang}-{c.text[:30]}" for lang, c in _params()]
 )
-def test_case(rules: RuleTriage, language: str, case: Case) -> None:
-    result = rules.triage(case.text, language_hint=language)
+def test_case(triager: RuleTriage, language: str, case: Case) -> None:
+    result = triager.triage(case.text, language_hint=language)
     assert result.language == language, result
     assert result.intent is case.intent, (case.kind, result)
     if case.category is not None:

@@ -57,11 +57,6 @@ def _load(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-@pytest.fixture(scope="module")
-def triager() -> RuleTriage:
-    return RuleTriage(DEFAULT_CATEGORIES)
-
-
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_corpus_is_well_formed(name: str) -> None:
     rows = _load(name)
