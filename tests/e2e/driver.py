@@ -42,15 +42,24 @@ def replies(x: XSimulator, tg: TelegramSimulator) -> dict[str, list[str]]:
 
 
 def wait_for(
-    condition: Callable[[], bool], timeout: float, *, interval: float = 0.1, what: str = ""
+    condition: Callable[[], bool],
+    timeout: float,
+    *,
+    interval: float = 0.1,
+    what: str | Callable[[], str] = "",
 ) -> None:
-    """Poll ``condition`` until it holds; fail with ``what`` after ``timeout`` seconds."""
+    """Poll ``condition`` until it holds; fail with ``what`` after ``timeout`` seconds.
+
+    ``what`` may be a callable, read only on failure: a bot's log then shows what happened
+    while waiting, not what it said before.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+    said = what() if callable(what) else what
+    raise AssertionError(f"timed out after {timeout}s waiting for {said}")
 
 
 def answered_count(x: XSimulator, tg: TelegramSimulator, messages: list[Msg]) -> int:

@@ -428,12 +428,16 @@ def _cli(config: Path, token: str | None, *args: str) -> Result:
     )
 
 
-def _up(tg: TelegramSimulator, log: Path, proc: subprocess.Popen[bytes]) -> None:
-    """Wait until the bot polls Telegram (its scheduler started just before)."""
+def _up(tg: TelegramSimulator, log: Path, proc: subprocess.Popen[bytes], polls: int = 0) -> None:
+    """Wait until the bot polls Telegram (its scheduler started just before).
+
+    ``polls`` is the count of polls before this process started: a restarted bot is up when
+    it polls itself, not when its killed predecessor did.
+    """
     wait_for(
-        lambda: tg.calls("getUpdates") > 0 or proc.poll() is not None,
+        lambda: tg.calls("getUpdates") > polls or proc.poll() is not None,
         60,
-        what=f"the bot to start (log: {log.read_text()[-2000:]})",
+        what=lambda: f"the bot to start (log: {log.read_text()[-2000:]})",
     )
     assert proc.poll() is None, log.read_text()[-3000:]
 
@@ -472,7 +476,7 @@ def test_restart_during_a_recurring_schedule(
         wait_for(
             lambda: sum(r.status == "sent" for r in _outbox(engine, ann_id)) >= 4,
             15,
-            what=f"two occurrences posted (log: {log.read_text()[-2000:]})",
+            what=lambda: f"two occurrences posted (log: {log.read_text()[-2000:]})",
         )
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
@@ -486,13 +490,14 @@ def test_restart_during_a_recurring_schedule(
         ).scalar_one()
     time.sleep(max(0.0, missed.timestamp() + EVERY + 0.1 - time.time()))
     restarted_at = time.time()
+    polls = tg.calls("getUpdates")
     proc = _start(config, log)
     try:
-        _up(tg, log, proc)
+        _up(tg, log, proc, polls)
         wait_for(
             lambda: bool(_runs(engine, ann_id)) and _runs(engine, ann_id)[-1].due_at == until,
             SPAN + 15,
-            what=f"the last occurrence (log: {log.read_text()[-2000:]})",
+            what=lambda: f"the last occurrence (log: {log.read_text()[-2000:]})",
         )
         wait_for(
             lambda: all(r.status == "sent" for r in _outbox(engine, ann_id)),
@@ -632,7 +637,7 @@ def test_exercise_mode_prefixes_every_post(
         wait_for(
             lambda: len(x.posts()) >= 3 and len(tg.sent()) >= 5,
             20,
-            what=f"the announcements and both replies (log: {log.read_text()[-2000:]})",
+            what=lambda: f"the announcements and both replies (log: {log.read_text()[-2000:]})",
         )
         time.sleep(0.3)
     finally:

@@ -95,7 +95,7 @@ def test_kill_dash_nine_mid_stream(
                 lambda: answered_count(x_sim, tg_sim, messages) >= stop_at,
                 60,
                 interval=0.01,
-                what=f"{stop_at} replies before the kill (log: {log.read_text()[-2000:]})",
+                what=lambda: f"{stop_at} replies before the kill (log: {log.read_text()[-2000:]})",
             )
         finally:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -116,7 +116,11 @@ def test_kill_dash_nine_mid_stream(
                 ).scalar()
             return open_rows == 0 and new_inbox == 0 and _counts(engine)["inbox"] == 200
 
-        wait_for(settled, 90, what=f"the restarted bot to finish (log: {log.read_text()[-3000:]})")
+        wait_for(
+            settled,
+            90,
+            what=lambda: f"the restarted bot to finish (log: {log.read_text()[-3000:]})",
+        )
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(30)
