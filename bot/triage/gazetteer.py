@@ -448,6 +448,10 @@ class Locator:
             m = _loc._INTERSECTION.search(form.text)
             if m:
                 normalized = gaz.normalize_intersection(m.group("a"), m.group("b"))
+            elif form.normalized and " & " in form.normalized:
+                # A form the grammar names by its own reading ("la 5 y Lehigh" -> 5TH ST).
+                a, _, b = form.normalized.partition(" & ")
+                normalized = gaz.normalize_intersection(a, b)
         elif form.kind == "road":
             normalized = gaz.normalize_street(form.text)
         if normalized is None:

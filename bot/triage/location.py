@@ -31,6 +31,10 @@ _INTERSECTION = re.compile(
     rf"\b(?:corner of\s+)?(?P<a>{_STREET})(?:\s*[&/+]\s*|\s+(?:and|y|at)\s+)(?P<b>{_STREET})"
     r"(?![A-Za-z])"
 )
+# Spanish speakers name a numbered street by its number: "en la 5 y Lehigh" is 5th and Lehigh.
+_ES_CORNER = re.compile(
+    rf"\b(?:la|calle)\s+(?P<span>(?P<n>\d{{1,2}})\s+y\s+(?:la\s+)?(?P<b>{_STREET}))(?![A-Za-z\d])"
+)
 _ROAD = re.compile(rf"\b(?:on|along|at|near)\s+(?P<road>{_STREET_SUFFIXED})(?![A-Za-z])")
 _STOP = {"I", "The", "We", "My", "Our", "Please", "Help", "And", "Is", "It", "This", "There"}
 
@@ -65,6 +69,11 @@ def find_street_form(text: str) -> Location | None:
         number = span.split()[0]
         street = re.sub(r"^\d+\s+(?:block|blk)\s+(?:of\s+)?", "", span, flags=re.I)
         return Location(span, "block", f"{number} BLOCK {_normalise_street(street)}")
+    if match := _ES_CORNER.search(text):
+        n = int(match.group("n"))
+        suffix = "TH" if 10 <= n % 100 <= 20 else {1: "ST", 2: "ND", 3: "RD"}.get(n % 10, "TH")
+        norm = f"{n}{suffix} ST & {_normalise_street(match.group('b'))}"
+        return Location(match.group("span"), "intersection", norm)
     for match in _INTERSECTION.finditer(text):
         a, b = match.group("a"), match.group("b")
         if a.split()[0] in _STOP or b.split()[0] in _STOP:

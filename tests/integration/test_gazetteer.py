@@ -50,6 +50,11 @@ def test_loads_quickly() -> None:
         ("wires down at 5th and Market", "intersection", "N 5TH ST & MARKET ST"),
         ("traffic light out at Broad & Erie", "intersection", "N BROAD ST & W ERIE AVE"),
         ("árbol caído en 5th y Lehigh", "intersection", "N 5TH ST & W LEHIGH AVE"),
+        (
+            "hay un cable tirando chispas en la 5 y Lehigh",
+            "intersection",
+            "N 5TH ST & W LEHIGH AVE",
+        ),
         ("pothole near 1500 Market Street", "address", "1500 MARKET ST"),
         ("big limb down on Cottman Ave", "road", "COTTMAN AVE"),
         ("flooding outside city hall", "landmark", "1400 JOHN F KENNEDY BLVD"),

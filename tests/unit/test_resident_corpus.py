@@ -1,8 +1,9 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds six sets, each written independently by a helper who
-never saw the bot's rules (English and Spanish, storms, a blizzard, a heat wave, a water main
-break, a parade; typos, slang, sarcasm, headlines, jokes):
+``tests/data/resident_corpus`` holds ten sets, each written independently by a helper who
+never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
+a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
+jokes):
 
 - ``dev.jsonl`` (220): its errors were read while revising the lexicons;
 - ``check.jsonl`` (220): scored blind at first (intent 0.564 -> 0.718 on the first revision),
@@ -16,9 +17,24 @@ break, a parade; typos, slang, sarcasm, headlines, jokes):
   ko, uk): scored blind (intent 0.557 -> 0.713 -> 0.730, life safety 45/90 -> 63/90 ->
   65/90), then read;
 - ``blind3.jsonl`` (340: English 140, Spanish 50, and 10 in each of the other 15 languages):
-  never read; the honest figure for messages the rules were not written from (session start
-  -> blind2 read -> now: intent 0.547 -> 0.729 -> 0.806, life safety 53/102 -> 76/102 ->
-  84/102, false emergencies 11 -> 7 -> 5).
+  scored blind through three revisions (intent 0.547 -> 0.729 -> 0.806, life safety 53/102 ->
+  76/102 -> 84/102), then read;
+- ``blind4.jsonl`` (360: English 160, Spanish 50, 10 in each other language, 110 life-safety
+  messages): scored blind (intent 0.736 at the session's start, 0.769 after blind3 was read;
+  life safety 72/110 -> 76/110), then read;
+- ``blind5.jsonl`` (350: English 150, Spanish 50, 10 in each other language, 105 life-safety
+  messages): scored blind (intent 0.694 at the session's start -> 0.783 after blind3 and
+  blind4 were read, life safety 66/105 -> 73/105), then its aggregate scores were looked at
+  while trying the witness head (0.857, 100/105), which trains on it; then its errors read;
+- ``blind6.jsonl`` (350, the same mix): scored blind (intent 0.686 at the session's start
+  -> 0.771 after blind3 and blind4 were read -> 0.800 with the witness head -> 0.811 after
+  blind5 was read; life safety 66/105 -> 74/105 -> 86/105 -> 87/105), then read;
+- ``blind7.jsonl`` (350, the same mix, written last): never read and never trained on; the
+  honest figure (intent 0.620 at the session's start -> 0.689 before blind6 was read -> 0.706
+  after; life safety 67/105 -> 79/105 -> 82/105; false emergencies 12 -> 12 -> 12).
+
+bench/train.py's witness head (life safety in residents' own words) is trained on every set
+but the never-read ones, so its figures on those sets are in-sample.
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
 service codes. The floors sit just under the figures reached, so a change that loses ground
@@ -39,16 +55,24 @@ from bot.triage.pipeline import RuleTriage
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 
 # set -> (intent accuracy, emergency recall, false emergencies at most); figures reached on
-# 2026-11-24 (default locator, no gazetteer): dev 0.905, 27/27, 2; check 0.864, 27/27, 2;
-# emergency_check 0.900, 73/75, 2; blind 0.929, 88/90, 3; blind2 0.960, 87/90, 1;
-# blind3 0.806, 84/102, 5.
+# 2026-11-24 (default locator, no gazetteer): dev 0.918, 27/27, 2; check 0.882, 27/27, 2;
+# emergency_check 0.940, 75/75, 1; blind 0.950, 89/90, 1; blind2 0.970, 89/90, 1;
+# blind3 0.965, 101/102, 1; blind4 0.969, 110/110, 5; blind5 0.954, 104/105, 0;
+# blind6 0.949, 105/105, 4; blind7 0.706, 82/105, 12.
+# Sets whose errors were never read and that nothing was trained on: the honest figure.
+# bench/train.py's witness head trains on every other set and never on these.
+NEVER_READ = ("blind7",)
 FLOORS = {
-    "dev": (0.85, 0.92, 4),
-    "check": (0.82, 0.92, 5),
-    "emergency_check": (0.86, 0.92, 4),
-    "blind": (0.89, 0.93, 5),
-    "blind2": (0.93, 0.93, 3),
-    "blind3": (0.77, 0.78, 8),
+    "dev": (0.88, 0.96, 4),
+    "check": (0.85, 0.96, 4),
+    "emergency_check": (0.91, 0.97, 3),
+    "blind": (0.92, 0.96, 3),
+    "blind2": (0.94, 0.96, 3),
+    "blind3": (0.94, 0.97, 3),
+    "blind4": (0.94, 0.97, 8),
+    "blind5": (0.93, 0.97, 3),
+    "blind6": (0.92, 0.97, 7),
+    "blind7": (0.67, 0.75, 15),
 }
 
 

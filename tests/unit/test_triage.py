@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -630,3 +631,76 @@ def test_lexicon_groups_do_not_capture() -> None:
     assert pattern.search("somebody is trapped upstairs")
     assert pattern.search("smoke (black) everywhere")
     assert not pattern.search("smoke black")
+
+
+def test_long_lexicon_lists_are_searched_by_first_character() -> None:
+    """A long list is compiled grouped by each entry's first characters; it finds exactly
+    what the plain alternation finds (every lexicon, every resident-corpus message)."""
+    import json
+    import tomllib
+
+    from bot.triage.pipeline import (
+        _GROUP_BY_FIRST_CHAR,
+        LEXICON_DIR,
+        _bounded,
+        _compile,
+        _first_chars,
+        _lower_pattern,
+        _non_capturing,
+    )
+
+    assert _first_chars("(?<!he )collapsed") == frozenset("c")
+    assert _first_chars("(?:a )?b") == frozenset("ab")
+    assert _first_chars("[x-z]+ing") == frozenset("xyz")
+    assert _first_chars(r"\w+ing") is None  # any letter
+    assert _first_chars("(?:a)?") is None  # may match nothing
+    corpus = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
+    texts = [
+        json.loads(line)["text"].lower()
+        for path in sorted(corpus.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    checked = 0
+    for path in sorted(LEXICON_DIR.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        bounded = data.get("word_boundaries", True) is not False
+        lists = [v for v in data.values() if isinstance(v, list)]
+        lists.append([p for v in data.get("categories", {}).values() for p in v])
+        for entries in lists:
+            if len(entries) < _GROUP_BY_FIRST_CHAR:
+                continue
+            pats = [_non_capturing(_lower_pattern(p)) for p in entries]
+            plain = re.compile(
+                _bounded(pats) if bounded else "|".join(f"(?:{p})" for p in pats), re.M
+            )
+            grouped = _compile(entries, bounded)
+            assert grouped is not None
+            assert grouped.pattern != plain.pattern
+            for text in texts:
+                assert bool(grouped.search(text)) == bool(plain.search(text)), (path, text)
+            checked += 1
+    assert checked >= 2  # the English life-safety list and service words at least
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "normalized"),
+    [
+        ("hay un cable tirando chispas en la 5 y Lehigh", "5 y Lehigh", "5TH ST & LEHIGH"),
+        ("reporté el hoyo en la 2 y Olney hace dos semanas", "2 y Olney", "2ND ST & OLNEY"),
+        ("se inundó la calle 13 y la Tasker", "13 y la Tasker", "13TH ST & TASKER"),
+    ],
+)
+def test_spanish_numbered_street_corner(text: str, span: str, normalized: str) -> None:
+    """Spanish speakers name a numbered street by its number ("la 5 y Lehigh")."""
+    from bot.triage.location import find_street_form
+
+    found = find_street_form(text)
+    assert found is not None
+    assert (found.kind, found.text, found.normalized) == ("intersection", span, normalized)
+
+
+def test_a_number_and_a_name_is_not_a_corner() -> None:
+    from bot.triage.location import find_street_form
+
+    assert find_street_form("tengo 3 y Maria tiene 5") is None
