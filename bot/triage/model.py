@@ -178,6 +178,10 @@ class IntentModel:
     # Life safety in a resident's own words, learnt from the resident corpora the rules were
     # read against (word features); when present it may add an emergency the rules missed.
     witness: BinaryHead | None = None
+    # Something for the city to do (a report, a question, a follow-up, life safety) vs chatter,
+    # learnt from the same corpora and off-topic tweets; when present it may open a report
+    # that the rules left quiet.
+    report: BinaryHead | None = None
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> IntentModel:
@@ -198,6 +202,7 @@ class IntentModel:
             char_category=_multiclass(data.get("char_category")),
             resident=_binary(data.get("resident")),
             witness=_binary(data.get("witness")),
+            report=_binary(data.get("report")),
         )
 
     def dump(self, path: Path) -> None:
@@ -223,6 +228,8 @@ class IntentModel:
             data["resident"] = {"bias": self.resident.bias, "weights": self.resident.weights}
         if self.witness is not None:
             data["witness"] = {"bias": self.witness.bias, "weights": self.witness.weights}
+        if self.report is not None:
+            data["report"] = {"bias": self.report.bias, "weights": self.report.weights}
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -623,6 +623,16 @@ class RuleTriage:
             return TriageResult(
                 Intent.EMERGENCY, category or "other", language, found, Priority.LIFE_SAFETY
             )
+        if (
+            not actionable
+            and not (broadcast or news_like or joking or unharmed or retweet)
+            and self._reports(features(clean) if feats is None else feats, language)
+        ):
+            # Something for the city in a resident's own words that no rule lists: the
+            # report head (a question stays a question).
+            actionable = True
+            if category is None and not is_question and language == "en":
+                category = self._guess_category(clean, feats)
         # Thanks for help given, with nothing still wrong: a kind word, not a new report
         # (searched only for a message that would open one; no life-safety word is left here).
         if not actionable or (not (req_rule or is_question) and _thanks_only(words, lexicons)):
@@ -714,6 +724,15 @@ class RuleTriage:
         if model is None or model.witness is None or key not in model.thresholds:
             return False
         return model.witness.score(feats) >= model.thresholds[key]
+
+    def _reports(self, feats: set[str], language: str) -> bool:
+        """Whether the report head reads a message the rules left quiet as something for the
+        city to do; False without a model or a head."""
+        model = self.model
+        key = "report" if language == "en" else "report_other"
+        if model is None or model.report is None or key not in model.thresholds:
+            return False
+        return model.report.score(feats) >= model.thresholds[key]
 
     def _guess_category(
         self, text: str, feats: set[str] | None = None, *, topic: bool = False

@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds ten sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds eleven sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -29,12 +29,18 @@ jokes):
 - ``blind6.jsonl`` (350, the same mix): scored blind (intent 0.686 at the session's start
   -> 0.771 after blind3 and blind4 were read -> 0.800 with the witness head -> 0.811 after
   blind5 was read; life safety 66/105 -> 74/105 -> 86/105 -> 87/105), then read;
-- ``blind7.jsonl`` (350, the same mix, written last): never read and never trained on; the
+- ``blind7.jsonl`` (350, the same mix): never read and never trained on; the
   honest figure (intent 0.620 at the session's start -> 0.689 before blind6 was read -> 0.706
-  after; life safety 67/105 -> 79/105 -> 82/105; false emergencies 12 -> 12 -> 12).
+  after -> 0.734 with the report head; life safety 67/105 -> 79/105 -> 82/105; false
+  emergencies 12 -> 12 -> 12);
+- ``blind8.jsonl`` (350, the same mix, written on 2026-11-24 after everything above): never
+  read and never trained on. Scored blind: intent 0.689 with the rules of 2026-11-23's start
+  (caa6c0a), 0.800 with the witness head and blind3 to blind6 read, 0.820 with the report
+  head; life safety 56/105 -> 86/105 -> 86/105; false emergencies 7 -> 8 -> 8.
 
-bench/train.py's witness head (life safety in residents' own words) is trained on every set
-but the never-read ones, so its figures on those sets are in-sample.
+bench/train.py's witness head (life safety in residents' own words) and report head (something
+for the city to do) are trained on every set but the never-read ones, so their figures on
+those sets are in-sample.
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
 service codes. The floors sit just under the figures reached, so a change that loses ground
@@ -58,10 +64,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # 2026-11-24 (default locator, no gazetteer): dev 0.918, 27/27, 2; check 0.882, 27/27, 2;
 # emergency_check 0.940, 75/75, 1; blind 0.950, 89/90, 1; blind2 0.970, 89/90, 1;
 # blind3 0.965, 101/102, 1; blind4 0.969, 110/110, 5; blind5 0.954, 104/105, 0;
-# blind6 0.949, 105/105, 4; blind7 0.706, 82/105, 12.
+# blind6 0.949, 105/105, 4; blind7 0.706, 82/105, 12. With the report head: dev 0.941,
+# check 0.932, emergency_check 0.947, blind 0.975, blind2 0.983, blind3 0.988, blind4 0.972,
+# blind5 0.957, blind6 0.966, blind7 0.734, 82/105, 12; blind8 0.820, 86/105, 8.
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind7",)
+NEVER_READ = ("blind7", "blind8")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -72,7 +80,8 @@ FLOORS = {
     "blind4": (0.94, 0.97, 8),
     "blind5": (0.93, 0.97, 3),
     "blind6": (0.92, 0.97, 7),
-    "blind7": (0.67, 0.75, 15),
+    "blind7": (0.71, 0.75, 15),
+    "blind8": (0.79, 0.79, 11),
 }
 
 

@@ -1,0 +1,80 @@
+"""The report head: something for the city to do, in residents' own words, that no rule lists.
+
+bench/train.py trains it on the resident corpora whose errors were read (never on the newest,
+never-read set) and on off-topic tweets; it may only open a report on a message the rules
+left quiet, and never on a joke, a headline, a retweet or "everyone is ok".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_CATEGORIES
+from bot.domain.triage import Intent
+from bot.triage.model import BinaryHead, IntentModel, features
+from bot.triage.pipeline import RuleTriage, shipped_model
+
+LEANING = BinaryHead(
+    -5.0, {"u:leaning": 3.0, "u:sidewalk": 3.0, "u:inclinada": 3.0, "u:acera": 3.0}
+)
+REPORT = "the big thing behind the rec center is leaning over the sidewalk again"
+
+
+def _with_head(head: BinaryHead | None) -> RuleTriage:
+    model = shipped_model()
+    assert model is not None
+    thresholds = {**model.thresholds, "report": 0.5, "report_other": 0.5}
+    return RuleTriage(
+        DEFAULT_CATEGORIES,
+        model=dataclasses.replace(model, report=head, thresholds=thresholds),
+    )
+
+
+def test_shipped_head_round_trips(tmp_path: Path) -> None:
+    model = shipped_model()
+    assert model is not None
+    assert model.report is not None, "the shipped model has a report head"
+    assert 0.5 <= model.thresholds["report"] < 1.0
+    assert 0.5 <= model.thresholds["report_other"] < 1.0
+    path = tmp_path / "m.json"
+    model.dump(path)
+    again = IntentModel.load(path)
+    feats = features(REPORT)
+    assert again.report is not None
+    assert again.report.score(feats) == model.report.score(feats)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (REPORT, "en"),
+        ("la cosa grande detrás del centro está inclinada sobre la acera otra vez", "es"),
+    ],
+)
+def test_head_opens_what_the_rules_leave_quiet(text: str, language: str) -> None:
+    assert _with_head(None).triage(text).intent is Intent.NOT_ACTIONABLE
+    result = _with_head(LEANING).triage(text)
+    assert result.intent is Intent.SERVICE_REQUEST
+    assert result.language == language
+    assert result.category in DEFAULT_CATEGORIES
+
+
+def test_head_never_makes_an_emergency_or_silences_one() -> None:
+    text = "my neighbor is trapped under the tree leaning on the sidewalk at 5th and Market"
+    assert _with_head(LEANING).triage(text).intent is Intent.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lol the big thing behind the rec center is leaning over the sidewalk again",
+        "BREAKING: big thing behind the rec center leaning over sidewalk, officials say",
+        "RT @6abc: the big thing behind the rec center is leaning over the sidewalk again",
+        "the big thing behind the rec center was leaning on the sidewalk but everyone is ok now",
+    ],
+)
+def test_head_stays_out_of_jokes_headlines_retweets_and_safe_news(text: str) -> None:
+    assert _with_head(LEANING).triage(text).intent is Intent.NOT_ACTIONABLE, text
