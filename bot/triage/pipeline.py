@@ -46,6 +46,14 @@ _FOLLOWUP_CHARS = 320
 _RETWEET = re.compile(r"^\s*\W?RT\s+@\w+", re.I)
 # Hashtags name a topic ("#FloodPH", "#PrayForThePhilippines"), not something the writer saw.
 _HASHTAG = re.compile(r"#\w+")
+# A street named with its suffix ("on Reed st", "by the Dollar General on Woodland ave"): a
+# resident's place, whether or not a gazetteer confirms it.
+_ON_STREET = re.compile(
+    r"\b(?:on|at|in|along|down|up|near|by|off|of)\s+(?!(?:the|my|our|this|that|a|your|their|his|her)\b)"
+    r"(?:(?:n|s|e|w|north|south|east|west)\.?\s+)?[a-z0-9]+(?:\s+[a-z]+)?\s+"
+    r"(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|pike|ln|lane|pkwy|parkway)\b",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"https?://\S+")
 # Newswire prose runs longer than a text message: shorter messages are never "articles", and
 # one that asks for something is not one up to _ASK_WORDS words.
@@ -501,7 +509,13 @@ class RuleTriage:
         # A question to the city is about a service or a place; "where are you going?" is not.
         # Residents often leave the mark off ("are the warming centers ok with dogs"): a
         # message opening the way a question does counts too.
-        is_question = (category is not None or location is not None) and (
+        # ... or about a danger with no service to send ("should I worry if my CO detector
+        # chirps?", "is it safe to go back in after the gas was shut off?").
+        is_question = (
+            category is not None
+            or location is not None
+            or any(lx.no_service and lx.no_service.search(words) for lx in lexicons)
+        ) and (
             (
                 any(mark in clean for mark in "?？؟")
                 and any(lx.question and lx.question.search(words) for lx in lexicons)
@@ -555,8 +569,15 @@ class RuleTriage:
             )
         )
         # A named street ("on Lancaster Ave") is a resident's, as an address is.
-        named_street = street or (location is not None and location.kind == "road")
-        long_impersonal = not personal and not named_street and n_words > 20 and not witness
+        named_street = (
+            street
+            or (location is not None and location.kind == "road")
+            or bool(_ON_STREET.search(clean))
+        )
+        # An ask of the city ("can somebody come look at it") is a resident's too.
+        long_impersonal = (
+            not personal and not named_street and not strong_req and n_words > 20 and not witness
+        )
         # "Officials said 42,000 were injured": a report about others, in no one's own voice.
         # A short message is a resident's report even when it counts people ("3 people
         # trapped in a car on Lincoln Dr"): newswire prose runs longer than a text message.
@@ -626,6 +647,9 @@ class RuleTriage:
         if (
             not actionable
             and not (broadcast or news_like or joking or unharmed or retweet)
+            # In other languages no model names the service: a report to open needs the
+            # service or the place in the words.
+            and (language == "en" or category is not None or location is not None)
             and self._reports(features(clean) if feats is None else feats, language)
         ):
             # Something for the city in a resident's own words that no rule lists: the
@@ -637,9 +661,9 @@ class RuleTriage:
         # (searched only for a message that would open one; no life-safety word is left here).
         if not actionable or (not (req_rule or is_question) and _thanks_only(words, lexicons)):
             return self._quiet(clean, category, language, found)
-        # Laughter with no ask, question or street address: "my basement flooded with my tears
+        # Laughter with no ask, question or named street: "my basement flooded with my tears
         # lol" is a joke (no life-safety word is left here).
-        if joking and not (req_rule or is_question or street):
+        if joking and not (req_rule or is_question or named_street):
             return self._quiet(clean, category, language, found)
         if is_question:
             return TriageResult(

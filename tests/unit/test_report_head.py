@@ -51,7 +51,7 @@ def test_shipped_head_round_trips(tmp_path: Path) -> None:
     ("text", "language"),
     [
         (REPORT, "en"),
-        ("la cosa grande detrás del centro está inclinada sobre la acera otra vez", "es"),
+        ("la cosa grande de la 5 y Lehigh está inclinada sobre la acera otra vez", "es"),
     ],
 )
 def test_head_opens_what_the_rules_leave_quiet(text: str, language: str) -> None:
@@ -78,3 +78,10 @@ def test_head_never_makes_an_emergency_or_silences_one() -> None:
 )
 def test_head_stays_out_of_jokes_headlines_retweets_and_safe_news(text: str) -> None:
     assert _with_head(LEANING).triage(text).intent is Intent.NOT_ACTIONABLE, text
+
+
+def test_other_languages_need_a_service_or_a_place() -> None:
+    """No model names the service in other languages: a report the head would open there
+    needs the service or the place in the words."""
+    text = "la cosa grande detrás del centro está inclinada sobre la acera otra vez"
+    assert _with_head(LEANING).triage(text).intent is Intent.NOT_ACTIONABLE

@@ -22,6 +22,12 @@ for these tests.
   "nobody around", a relative still upstairs in a fire, "can't get out to the pharmacy" as
   access rather than entrapment, a figure of speech with "heart attack", a ticket number
   given as "number 16077821", "gracias a Dios" as an interjection, not thanks);
+- ``blind7``: wordings from the seventh set (someone who won't wake with "lol" in the
+  message, a CO alarm with a generator, smoke filling a room, heat stroke, a deep cut, a
+  seizure; third-person reports on a street named with its suffix; "all good otherwise" and
+  "everybody's out and safe" after damage; questions opening "do i gotta", "any word on";
+  hyperbole and a CO detector's low-battery chirp; thanks to firefighters, whose name holds
+  the word "fire" in Russian and Albanian; "nobody hurt" in Polish, Creole and French);
 - ``gap``: gaps the previous session left open: looking for a shelter is not a missing person,
   a need for shelter or food is not life safety on the model's word alone, "can you help me"
   is a request (not a question), and "I can help" is an offer; someone on the floor for hours
@@ -426,6 +432,108 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         "other",
     ),
     ("gap", "my teenager won't talk to me since I took his phone lol", NA, None),
+    (
+        "blind7",
+        "my aunt been asleep in the chair since lunch and wont wake up, breathing real weird lol",
+        E,
+        "other",
+    ),
+    (
+        "blind7",
+        "the CO alarm keeps going off since we plugged the generator in the basement",
+        E,
+        "other",
+    ),
+    (
+        "blind7",
+        "my bedroom is filling up with smoke and I cant tell from where, 2100 block of Tasker",
+        E,
+        None,
+    ),
+    (
+        "blind7",
+        "old man went down on the sidewalk outside the Acme and he aint responding",
+        E,
+        "other",
+    ),
+    (
+        "blind7",
+        "my grandson is burning up and stopped sweating, he was out in the sun all day",
+        E,
+        "other",
+    ),
+    ("blind7", "she cut her hand real deep on the glass, the towel is soaked already", E, "other"),
+    ("blind7", "I am 79 and the heat is off, I can't feel my fingers anymore", E, None),
+    ("blind7", "had a seizure on the 47 bus, guy is shaking on the floor", E, "other"),
+    (
+        "blind7",
+        "the traffic signals are all dark at Broad and Olney and cars are just going",
+        S,
+        "traffic_signal",
+    ),
+    ("blind7", "hole in Castor ave near the Wawa big enough to lose a tire in lol", S, "pothole"),
+    (
+        "blind7",
+        "somebody dumped about 12 tires in the alley behind Jasper st",
+        S,
+        "illegal_dumping",
+    ),
+    (
+        "blind7",
+        "storm ripped the whole back roof off our rowhome on Ditman st, everybody's out and safe",
+        S,
+        "building_damage",
+    ),
+    (
+        "blind7",
+        "basement drain backs up on Wharton st every storm, all good otherwise just smelly",
+        S,
+        "sewer_water",
+    ),
+    (
+        "blind7",
+        "tap water coming out yellow since they worked on the main, who's fixing this",
+        S,
+        "sewer_water",
+    ),
+    (
+        "blind7",
+        "big limbs hanging over the bus stop on Germantown ave after the wind, can somebody come "
+        "look before it drops on someone waiting there",
+        S,
+        "downed_tree",
+    ),
+    ("blind7", "do i gotta move the car off Broad st for the parade tomorrow", Q, None),
+    ("blind7", "any word on when the buses start back up on Frankford ave", Q, None),
+    ("blind7", "so did anyone even look at the pothole i reported on Rising Sun ave", ST, None),
+    ("blind7", "my lungs after one flight of stairs in this heat: i'm dying lol", NA, None),
+    ("blind7", "drowning in emails since the storm lol", NA, None),
+    ("blind7", "not a complaint, just saying the plow guys on our block were fast", NA, None),
+    (
+        "blind7",
+        "should I be worried my CO detector chirps once a minute? the battery is old",
+        Q,
+        None,
+    ),
+    ("blind7", "the parade was wild, still can't feel my legs lol", NA, None),
+    ("blind7", "mi vecino escribió que se va a quitar la vida, vive en la Cambria", E, "other"),
+    ("blind7", "Спасибо пожарным, быстро приехали. У нас всё хорошо.", NA, None),
+    ("blind7", "Faleminderit zjarrfikësve për punën e shpejtë", NA, None),
+    (
+        "blind7",
+        "drzewo spadło na Allegheny Ave, nikt nie ranny, ale nie da się przejechać",
+        S,
+        "downed_tree",
+    ),
+    ("blind7", "Yon pye bwa tonbe sou Cottman Ave, pèsonn pa blese men lari a bloke", S, None),
+    (
+        "blind7",
+        "La rue est inondée devant chez nous sur Wister St, tout le monde va bien",
+        S,
+        "flooding",
+    ),
+    ("blind7", "mia nonna ha la faccia storta e non riesce a parlare", E, "other"),
+    ("blind7", "quisiera saber si ya se puede tomar el agua de la pluma", Q, None),
 ]
 
 
