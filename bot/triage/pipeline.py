@@ -49,7 +49,8 @@ _HASHTAG = re.compile(r"#\w+")
 # A street named with its suffix ("on Reed st", "by the Dollar General on Woodland ave"): a
 # resident's place, whether or not a gazetteer confirms it.
 _ON_STREET = re.compile(
-    r"\b(?:on|at|in|along|down|up|near|by|off|of)\s+(?!(?:the|my|our|this|that|a|your|their|his|her)\b)"
+    r"(?:^\W*|[.!?,;:]\s*|\b(?:on|at|in|along|down|up|near|by|off|of)\s+)"
+    r"(?!(?:the|my|our|this|that|a|your|their|his|her)\b)"
     r"(?:(?:n|s|e|w|north|south|east|west)\.?\s+)?[a-z0-9]+(?:\s+[a-z]+)?\s+"
     r"(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|pike|ln|lane|pkwy|parkway)\b",
     re.IGNORECASE,
@@ -511,16 +512,14 @@ class RuleTriage:
         # message opening the way a question does counts too.
         # ... or about a danger with no service to send ("should I worry if my CO detector
         # chirps?", "is it safe to go back in after the gas was shut off?").
-        is_question = (
+        question_form = (
+            any(mark in clean for mark in "?？؟")
+            and any(lx.question and lx.question.search(words) for lx in lexicons)
+        ) or any(lx.question_start and lx.question_start.search(words) for lx in lexicons)
+        is_question = question_form and (
             category is not None
             or location is not None
             or any(lx.no_service and lx.no_service.search(words) for lx in lexicons)
-        ) and (
-            (
-                any(mark in clean for mark in "?？؟")
-                and any(lx.question and lx.question.search(words) for lx in lexicons)
-            )
-            or any(lx.question_start and lx.question_start.search(words) for lx in lexicons)
         )
         own = self._lexicons.get(language)
         # The writer's own words (I, we, please, you), where the language's lexicon lists them.
@@ -574,9 +573,15 @@ class RuleTriage:
             or (location is not None and location.kind == "road")
             or bool(_ON_STREET.search(clean))
         )
-        # An ask of the city ("can somebody come look at it") is a resident's too.
+        # An ask of the city ("can somebody come look at it") or a question to it is a
+        # resident's too.
         long_impersonal = (
-            not personal and not named_street and not strong_req and n_words > 20 and not witness
+            not personal
+            and not named_street
+            and not strong_req
+            and not is_question
+            and n_words > 20
+            and not witness
         )
         # "Officials said 42,000 were injured": a report about others, in no one's own voice.
         # A short message is a resident's report even when it counts people ("3 people
@@ -653,8 +658,9 @@ class RuleTriage:
             and self._reports(features(clean) if feats is None else feats, language)
         ):
             # Something for the city in a resident's own words that no rule lists: the
-            # report head (a question stays a question).
+            # report head (a message worded as a question is one).
             actionable = True
+            is_question = question_form
             if category is None and not is_question and language == "en":
                 category = self._guess_category(clean, feats)
         # Thanks for help given, with nothing still wrong: a kind word, not a new report

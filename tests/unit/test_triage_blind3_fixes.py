@@ -28,6 +28,13 @@ for these tests.
   "everybody's out and safe" after damage; questions opening "do i gotta", "any word on";
   hyperbole and a CO detector's low-battery chirp; thanks to firefighters, whose name holds
   the word "fire" in Russian and Albanian; "nobody hurt" in Polish, Creole and French);
+- ``blind8``: wordings from the eighth set (through the ice, someone in a car buried with
+  the engine on, a car gone into a creek or hanging over one, a shock from a wire in the
+  water; dumping in a creek is not a drowning; a street named at the start of a sentence;
+  icicles; "does the city pick up", "reopened yet or still", a question that names no
+  service; "put it in the app", "marked resolved"; "not literally", "pray for me"; poisoning
+  in Spanish, a head wound in Chinese, a welfare check in Polish; warnings and news headlines
+  in Spanish, Ukrainian and Albanian);
 - ``gap``: gaps the previous session left open: looking for a shelter is not a missing person,
   a need for shelter or food is not life safety on the model's word alone, "can you help me"
   is a request (not a question), and "I can help" is an offer; someone on the floor for hours
@@ -432,6 +439,80 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         "other",
     ),
     ("gap", "my teenager won't talk to me since I took his phone lol", NA, None),
+    (
+        "blind8",
+        "little girl went through the ice on the pond at FDR park, a man is trying to reach her",
+        E,
+        None,
+    ),
+    (
+        "blind8",
+        "car buried by the plow on Ridge ave with the engine on, i think someone's still in it",
+        E,
+        None,
+    ),
+    ("blind8", "creek jumped the road at Lincoln Dr and a car just went in", E, None),
+    ("blind8", "a pickup is hanging over the creek off Forbidden Drive, lights still on", E, None),
+    ("blind8", "wire down in the water at 3rd and Lehigh, a cat just got shocked", E, None),
+    (
+        "blind8",
+        "pallets and a fridge dumped in the creek behind the Tacony library",
+        S,
+        "illegal_dumping",
+    ),
+    (
+        "blind8",
+        "Woodland Ave by the trolley stop still a lake, the drains must be clogged",
+        S,
+        None,
+    ),
+    (
+        "blind8",
+        "icicles hanging off the overpass on Girard ave, one just fell on a car",
+        S,
+        "snow_ice",
+    ),
+    (
+        "blind8",
+        "the burned out rowhome on Lehigh is wide open, needs boarding up",
+        S,
+        "building_damage",
+    ),
+    ("blind8", "does the city pick up the branches from the storm or do i bag them", Q, None),
+    ("blind8", "MLK drive reopened yet or still flooded", Q, None),
+    ("blind8", "curious whether the boil water notice covers Fox Chase", Q, None),
+    (
+        "blind8",
+        "Is the water safe to drink in Manayunk after the spill? the neighborhood page says no",
+        Q,
+        None,
+    ),
+    (
+        "blind8",
+        "is anyone actually coming for the dead tree? put it in the app two weeks ago",
+        ST,
+        None,
+    ),
+    (
+        "blind8",
+        "my ticket says resolved but the streetlight is still out, marked resolved how",
+        ST,
+        None,
+    ),
+    ("blind8", "Birds win, Broad St on fire tonight (not literally relax)", NA, None),
+    ("blind8", "so cold out my car is trapped in a glacier, pray for me", NA, None),
+    (
+        "blind8",
+        "mis hijos vomitando con los ojos rojos por el olor a químico, vivimos en Grays Ferry",
+        E,
+        None,
+    ),
+    ("blind8", "ojo con la Lincoln Drive que está inundada, no se metan", NA, None),
+    ("blind8", "tremendo hoyo en la 5 cerca de la Erie, casi me revienta la goma", S, "pothole"),
+    ("blind8", "楼上漏水，天花板掉下来砸到我妈头上，流了很多血", E, None),
+    ("blind8", "sąsiad nie otwiera drzwi od dwóch dni, światło zgaszone", E, None),
+    ("blind8", "бережіть себе, на дорогах ожеледиця", NA, None),
+    ("blind8", "Lajm: zjarr në një magazinë në Delaware, s'ka të lënduar", NA, None),
     (
         "blind7",
         "my aunt been asleep in the chair since lunch and wont wake up, breathing real weird lol",
