@@ -46,6 +46,8 @@ _FOLLOWUP_CHARS = 320
 _RETWEET = re.compile(r"^\s*\W?RT\s+@\w+", re.I)
 # Hashtags name a topic ("#FloodPH", "#PrayForThePhilippines"), not something the writer saw.
 _HASHTAG = re.compile(r"#\w+")
+# Words besides the place that the report head needs to open a report.
+_REPORT_WORDS = 3
 # A street named with its suffix ("on Reed st", "by the Dollar General on Woodland ave"): a
 # resident's place, whether or not a gazetteer confirms it.
 _ON_STREET = re.compile(
@@ -567,11 +569,18 @@ class RuleTriage:
                 and not _URL.search(text)
             )
         )
-        # A named street ("on Lancaster Ave") is a resident's, as an address is.
+        # A named street ("on Lancaster Ave") is a resident's, as an address is; so is a
+        # corner "at X and Y" that no gazetteer confirmed.
         named_street = (
             street
             or (location is not None and location.kind == "road")
             or bool(_ON_STREET.search(clean))
+            or (
+                found is not None
+                and found.text in clean
+                and any(sep in found.text for sep in (" and ", " & "))
+                and bool(_AT_CORNER.search(clean[: clean.find(found.text)]))
+            )
         )
         # An ask of the city ("can somebody come look at it") or a question to it is a
         # resident's too.
@@ -621,7 +630,9 @@ class RuleTriage:
                 and (
                     is_question
                     or (personal and req_rule)
-                    or (category is not None and (personal or location is not None))
+                    or (
+                        category is not None and (personal or location is not None or named_street)
+                    )
                 )
             )
         else:
@@ -631,7 +642,7 @@ class RuleTriage:
                 broadcast, is_question, category, location, personal, voice, bare_ask,
                 em_rule and category is None
                 and any(lx.no_service and lx.no_service.search(words) for lx in lexicons),
-                unharmed or (joking and not ongoing),
+                unharmed or (joking and not ongoing), named_street,
             )  # fmt: skip
         if (
             not emergency
@@ -655,6 +666,8 @@ class RuleTriage:
             # In other languages no model names the service: a report to open needs the
             # service or the place in the words.
             and (language == "en" or category is not None or location is not None)
+            # A place alone ("5th and Market") answers "where?"; it opens nothing new.
+            and len((clean.replace(found.text, " ") if found else clean).split()) >= _REPORT_WORDS
             and self._reports(features(clean) if feats is None else feats, language)
         ):
             # Something for the city in a resident's own words that no rule lists: the
@@ -694,6 +707,7 @@ class RuleTriage:
         bare_ask: bool = False,
         no_service: bool = False,
         calm: bool = False,
+        named_street: bool = False,
     ) -> tuple[bool, bool, str | None]:
         """Rules and the statistical model together: (emergency, actionable, category).
 
@@ -701,6 +715,8 @@ class RuleTriage:
         child, a man passed out); the category stays "other" rather than a service guessed from
         the other words, which would send a crew for the wrong thing. ``calm``: everyone is
         safe or the writer is joking; the model's life-safety route stays shut.
+        ``named_street``: a street named with its suffix or a corner "at X and Y" that no
+        gazetteer confirmed; a service named there is a report, as at a known place.
         """
         model = self.model
         assert model is not None
@@ -738,7 +754,10 @@ class RuleTriage:
                     and (not bare_ask or self._about_a_need(feats, leaning, category, location))
                 )
                 or is_question
-                or (category is not None and (personal or leaning or location is not None))
+                or (
+                    category is not None
+                    and (personal or leaning or location is not None or named_street)
+                )
             )
         )
         if actionable and category is None and not is_question and not no_service:

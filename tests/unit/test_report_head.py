@@ -85,3 +85,11 @@ def test_other_languages_need_a_service_or_a_place() -> None:
     needs the service or the place in the words."""
     text = "la cosa grande detrás del centro está inclinada sobre la acera otra vez"
     assert _with_head(LEANING).triage(text).intent is Intent.NOT_ACTIONABLE
+
+
+@pytest.mark.parametrize("text", ["5th and Market", "at Broad & Erie", "2314 S Broad St"])
+def test_a_place_alone_opens_nothing(text: str) -> None:
+    """A place alone answers the bot's "where?" for a report already open (intake completes
+    that ticket); the head must not turn it into a new report."""
+    places = BinaryHead(-5.0, {"u:market": 9.0, "u:erie": 9.0, "u:broad": 9.0, "u:<num>": 9.0})
+    assert _with_head(places).triage(text).intent is Intent.NOT_ACTIONABLE

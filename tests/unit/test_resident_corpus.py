@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds thirteen sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds fourteen sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -39,17 +39,23 @@ jokes):
   56/105 -> 86/105 -> 86/105 -> 87/105; false emergencies 7 -> 8 -> 8 -> 8), then read;
 - ``blind9.jsonl`` (350, the same mix, written on 2026-11-24 after blind8, with other crises:
   a derecho, rolling blackouts, a nor'easter, a refinery fire, a boil-water advisory, a
-  transit strike): never read and never trained on. Scored blind: 0.674 with caa6c0a, 0.800
-  with the report head, 0.817 after blind7 was read, 0.834 after blind8 was read; life
-  safety 59/105 -> 83/105 -> 88/105 -> 90/105; false emergencies 10 -> 11 -> 10 -> 10.
+  transit strike): scored blind (0.674 with caa6c0a, 0.800 with the report head, 0.817 after
+  blind7 was read, 0.834 after blind8 was read; life safety 59/105 -> 83/105 -> 88/105 ->
+  90/105; false emergencies 10 -> 11 -> 10 -> 10), then read;
 - ``blind10.jsonl`` (350, the same mix, written on 2026-11-24 after blind9, with other crises
   again: a hurricane's remnant, a cold snap, a heat dome, a substation fire, a gas main
   explosion, a high-rise fire, wildfire smoke; the smaller languages' intent mix varies and
   some text is romanized): never read and never trained on. Scored blind: 0.660 with
-  caa6c0a, 0.817 with 807edf3, 0.857 after blind7 and blind8 were read; life safety 59/105
-  -> 86/105 -> 90/105; false emergencies 10 -> 9 -> 7. (Its aggregate was also looked at
-  once to drop a trial that left numbers and street words out of the corpus heads: 0.843,
-  86/105, 6.)
+  caa6c0a, 0.817 with 807edf3, 0.857 after blind7 and blind8 were read, 0.871 after blind9
+  was read; life safety 59/105 -> 86/105 -> 90/105 -> 91/105; false emergencies 10 -> 9 -> 7
+  -> 7. (Its aggregate was also looked at once to drop a trial that left numbers and street
+  words out of the corpus heads: 0.843, 86/105, 6.) With the stricter witness target for
+  other languages: 0.869, 90/105, 6;
+- ``blind11.jsonl`` (350, the same mix, written on 2026-11-24 after blind9 was read; a third
+  of it Telegram-style, several sentences, two problems or a forwarded alert with a line
+  added; a derailment with shelter-in-place, a pier collapse, a trash strike): never read and
+  never trained on. Scored blind: 0.646 with caa6c0a, 0.757 with 807edf3, 0.780 now; life
+  safety 59/105 -> 84/105 -> 82/105; false emergencies 22 -> 20 -> 17.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -84,9 +90,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # 75/75, 1; blind 0.983, 90/90, 1; blind2 0.983, 89/90, 2; blind3 0.988, 101/102, 1; blind4
 # 0.975, 110/110, 4; blind5 0.969, 105/105, 0; blind6 0.969, 105/105, 3; blind7 0.957,
 # 104/105, 2; blind8 0.977, 102/105, 1; blind9 0.834, 90/105, 10; blind10 0.857, 90/105, 7.
+# After blind9 was read: blind4 0.972, blind6 0.971, blind9 0.957, 105/105, 4; blind10 0.871,
+# 91/105, 7 (the others unchanged). With the stricter witness target for other languages:
+# blind2 0.987, 89/90, 1; blind10 0.869, 90/105, 6; blind11 0.780, 82/105, 17.
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind9", "blind10")
+NEVER_READ = ("blind10", "blind11")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -99,8 +108,9 @@ FLOORS = {
     "blind6": (0.92, 0.97, 7),
     "blind7": (0.93, 0.97, 4),
     "blind8": (0.95, 0.95, 3),
-    "blind9": (0.81, 0.83, 13),
-    "blind10": (0.83, 0.83, 10),
+    "blind9": (0.93, 0.97, 6),
+    "blind10": (0.84, 0.84, 10),
+    "blind11": (0.76, 0.76, 20),
 }
 
 

@@ -35,6 +35,13 @@ for these tests.
   service; "put it in the app", "marked resolved"; "not literally", "pray for me"; poisoning
   in Spanish, a head wound in Chinese, a welfare check in Polish; warnings and news headlines
   in Spanish, Ukrainian and Albanian);
+- ``blind9``: wordings from the ninth set (wires buzzing, pinned under a tree, someone
+  still in the back bedroom, a floppy baby; a service at a corner "at X and Y" or on a street
+  with its suffix is a report even without "I"; "paint over it", "needs more cots"; "are we
+  supposed to"; a ticket number like 24-556201, "DMed y'all 4 times", "what happened with my
+  report", "did anybody read my message"; "heads up", "hearts go out", "it's handled now"; a
+  place alone answers "where?" and opens nothing; fireworks are not fire in Portuguese;
+  prayers in Polish; an asthma attack in Korean);
 - ``gap``: gaps the previous session left open: looking for a shelter is not a missing person,
   a need for shelter or food is not life safety on the model's word alone, "can you help me"
   is a request (not a question), and "I can help" is an offer; someone on the floor for hours
@@ -439,6 +446,59 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         "other",
     ),
     ("gap", "my teenager won't talk to me since I took his phone lol", NA, None),
+    ("blind9", "wires on Lincoln Dr sagging low after the ice and they're buzzing loud", E, None),
+    ("blind9", "guy pinned under a fallen limb on Henry ave, people trying to lift it", E, None),
+    (
+        "blind9",
+        "the big oak came down on the twins at Pulaski and Wayne, everyone out except grandma "
+        "she's still in the back bedroom",
+        E,
+        None,
+    ),
+    (
+        "blind9",
+        "my 3 month old is floppy and won't feed, the power's been out since friday",
+        E,
+        None,
+    ),
+    ("blind9", "trash not picked up in 3 weeks on Cedar st, the bags are ripped open", S, "trash"),
+    (
+        "blind9",
+        "the ice storm snapped the light pole at Bustleton and Grant, lying on the sidewalk",
+        S,
+        None,
+    ),
+    (
+        "blind9",
+        "someone tagged the side of the rec center on Reed st, can yall paint over it",
+        S,
+        "graffiti",
+    ),
+    ("blind9", "the warming center at the church on Frankford ave needs more cots", S, "shelter"),
+    (
+        "blind9",
+        "sky is orange over South Philly and it smells like burning, are we supposed to stay in",
+        Q,
+        None,
+    ),
+    ("blind9", "Any update on ticket 24-556201? still no light on our block", ST, None),
+    ("blind9", "I DMed y'all 4 times about the inlet on Wharton, nothing", ST, None),
+    ("blind9", "what happened with my pothole report on Ogontz, a crew came and left", ST, None),
+    ("blind9", "did anybody read my message about the hydrant leaking on 22nd st", ST, None),
+    ("blind9", "Heads up: Lincoln Dr flooded at the Wissahickon bend, go around", NA, None),
+    ("blind9", "our hearts go out to everyone in the Houston floods", NA, None),
+    (
+        "blind9",
+        "smoke coming from the manhole on Walnut earlier, fire dept came, it's handled now",
+        NA,
+        None,
+    ),
+    ("blind9", "5th and Market", NA, None),
+    ("blind9", "los fogos no Parkway ontem foram lindos demais", NA, None),
+    ("blind9", "tem uma mulher presa debaixo do carro na Castor Ave, socorro", E, None),
+    ("blind9", "alguien sabe si ya quitaron el árbol caído de la Lincoln Drive", Q, None),
+    ("blind9", "modlimy się za rodziny poszkodowanych w pożarze", NA, None),
+    ("blind9", "연기 때문에 어머니 천식 발작이 왔어요", E, None),
     (
         "blind8",
         "little girl went through the ice on the pond at FDR park, a man is trying to reach her",
