@@ -7,15 +7,16 @@ left quiet, and never on a joke, a headline, a retweet or "everyone is ok".
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
 from bot.config import DEFAULT_CATEGORIES
 from bot.domain.triage import Intent
-from bot.triage.model import BinaryHead, IntentModel, features
-from bot.triage.pipeline import RuleTriage, shipped_model
+from bot.triage.model import BinaryHead
+from bot.triage.pipeline import RuleTriage
+
+from .heads import assert_head_round_trips, with_head
 
 LEANING = BinaryHead(
     -5.0, {"u:leaning": 3.0, "u:sidewalk": 3.0, "u:inclinada": 3.0, "u:acera": 3.0}
@@ -24,27 +25,11 @@ REPORT = "the big thing behind the rec center is leaning over the sidewalk again
 
 
 def _with_head(head: BinaryHead | None) -> RuleTriage:
-    model = shipped_model()
-    assert model is not None
-    thresholds = {**model.thresholds, "report": 0.5, "report_other": 0.5}
-    return RuleTriage(
-        DEFAULT_CATEGORIES,
-        model=dataclasses.replace(model, report=head, thresholds=thresholds),
-    )
+    return with_head("report", head)
 
 
 def test_shipped_head_round_trips(tmp_path: Path) -> None:
-    model = shipped_model()
-    assert model is not None
-    assert model.report is not None, "the shipped model has a report head"
-    assert 0.5 <= model.thresholds["report"] < 1.0
-    assert 0.5 <= model.thresholds["report_other"] < 1.0
-    path = tmp_path / "m.json"
-    model.dump(path)
-    again = IntentModel.load(path)
-    feats = features(REPORT)
-    assert again.report is not None
-    assert again.report.score(feats) == model.report.score(feats)
+    assert_head_round_trips("report", REPORT, tmp_path)
 
 
 @pytest.mark.parametrize(

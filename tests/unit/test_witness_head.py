@@ -7,43 +7,27 @@ headlines and "everyone is ok" stay out of its reach.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
 from bench.train import WITNESS_SETS
-from bot.config import DEFAULT_CATEGORIES
 from bot.domain.triage import Intent
-from bot.triage.model import BinaryHead, IntentModel, features
-from bot.triage.pipeline import RuleTriage, shipped_model
+from bot.triage.model import BinaryHead
+from bot.triage.pipeline import RuleTriage
 
+from .heads import assert_head_round_trips, with_head
 from .test_resident_corpus import FLOORS, NEVER_READ
 
 QUIET = "grandpop is sitting in the kitchen and the floor is cold"
 
 
 def _with_head(head: BinaryHead | None) -> RuleTriage:
-    model = shipped_model()
-    assert model is not None
-    thresholds = {**model.thresholds, "witness": 0.5, "witness_other": 0.5}
-    return RuleTriage(
-        DEFAULT_CATEGORIES,
-        model=dataclasses.replace(model, witness=head, thresholds=thresholds),
-    )
+    return with_head("witness", head)
 
 
 def test_shipped_head_round_trips(tmp_path: Path) -> None:
-    model = shipped_model()
-    assert model is not None
-    assert model.witness is not None, "the shipped model has a witness head"
-    assert 0.5 <= model.thresholds["witness"] < 1.0
-    path = tmp_path / "m.json"
-    model.dump(path)
-    again = IntentModel.load(path)
-    feats = features("my dad is on the floor and wont talk right")
-    assert again.witness is not None
-    assert again.witness.score(feats) == model.witness.score(feats)
+    assert_head_round_trips("witness", "my dad is on the floor and wont talk right", tmp_path)
 
 
 def test_head_adds_what_the_rules_miss() -> None:
