@@ -329,6 +329,16 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
     unknown = sorted(set(cats) - set(categories))
     if unknown:
         raise ValueError(f"{path}: categories not in the service list: {', '.join(unknown)}")
+    lists = [(k, v) for k, v in data.items() if isinstance(v, list)]
+    lists += [(f"categories.{k}", v) for k, v in cats.items()]
+    for key, entries in lists:
+        for entry in entries:
+            if isinstance(entry, str) and any(ord(c) < 32 for c in entry):
+                # "\b" in a double-quoted TOML string is a backspace, not a word boundary.
+                raise ValueError(
+                    f"{path}: {key}: {entry!r} holds a control character; write regexes in "
+                    "single quotes ('\\b'), where a backslash is kept"
+                )
     bounded = data.get("word_boundaries", True) is not False
     # A resident's need ("we got flooded out and need a shelter") names the service to send
     # before the hazard around it: ``category_first`` codes are tried before the others.
@@ -637,6 +647,7 @@ class RuleTriage:
             )
         else:
             feats = features(clean)
+            named = category
             emergency, actionable, category = self._with_model(
                 clean, feats, em_rule, req_rule and personal,
                 broadcast, is_question, category, location, personal, voice, bare_ask,
@@ -644,6 +655,10 @@ class RuleTriage:
                 and any(lx.no_service and lx.no_service.search(words) for lx in lexicons),
                 unharmed or (joking and not ongoing), named_street,
             )  # fmt: skip
+            if actionable and question_form and not is_question and named is None:
+                # Worded as a question, naming no service ("who do i call if my landlord
+                # wont turn the heat on"): a question to answer, not a guessed service.
+                is_question, category = True, None
         if (
             not emergency
             and not (broadcast or news_like or is_question or joking or unharmed)

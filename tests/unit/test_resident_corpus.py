@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds fourteen sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds fifteen sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -45,17 +45,24 @@ jokes):
 - ``blind10.jsonl`` (350, the same mix, written on 2026-11-24 after blind9, with other crises
   again: a hurricane's remnant, a cold snap, a heat dome, a substation fire, a gas main
   explosion, a high-rise fire, wildfire smoke; the smaller languages' intent mix varies and
-  some text is romanized): never read and never trained on. Scored blind: 0.660 with
-  caa6c0a, 0.817 with 807edf3, 0.857 after blind7 and blind8 were read, 0.871 after blind9
-  was read; life safety 59/105 -> 86/105 -> 90/105 -> 91/105; false emergencies 10 -> 9 -> 7
-  -> 7. (Its aggregate was also looked at once to drop a trial that left numbers and street
-  words out of the corpus heads: 0.843, 86/105, 6.) With the stricter witness target for
-  other languages: 0.869, 90/105, 6;
+  some text is romanized): scored blind (0.660 with caa6c0a, 0.817 with 807edf3, 0.857
+  after blind7 and blind8 were read, 0.871 after blind9 was read, 0.869 with the stricter
+  witness target for other languages; life safety 59/105 -> 86/105 -> 90/105 -> 91/105 ->
+  90/105; false emergencies 10 -> 9 -> 7 -> 7 -> 6; its aggregate was also looked at once to
+  drop a trial that left numbers and street words out of the corpus heads: 0.843, 86/105,
+  6), then read;
 - ``blind11.jsonl`` (350, the same mix, written on 2026-11-24 after blind9 was read; a third
   of it Telegram-style, several sentences, two problems or a forwarded alert with a line
   added; a derailment with shelter-in-place, a pier collapse, a trash strike): never read and
-  never trained on. Scored blind: 0.646 with caa6c0a, 0.757 with 807edf3, 0.780 now; life
-  safety 59/105 -> 84/105 -> 82/105; false emergencies 22 -> 20 -> 17.
+  never trained on. Scored blind: 0.646 with caa6c0a, 0.757 with 807edf3, 0.780 after
+  blind9 was read, 0.791 after blind10 was read (with every language's ``people`` list and
+  four lexicon entries that a TOML escape had disabled, fixed); life safety 59/105 ->
+  84/105 -> 82/105 -> 83/105; false emergencies 22 -> 20 -> 17 -> 15.
+- ``blind12.jsonl`` (350, the same mix, written on 2026-11-24 while blind10 was read: storm
+  surge up the rivers, a tornado, a warehouse fire, an ice storm, a snow emergency with
+  tows, a sewer collapse, a partial building collapse, a parade): never read and never
+  trained on. Scored blind once, with the code that read blind10: 0.817, life safety 83/105,
+  false emergencies 15 (0.600, 48/105, 16 with caa6c0a; 0.771, 83/105, 16 with 807edf3).
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -92,10 +99,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # 104/105, 2; blind8 0.977, 102/105, 1; blind9 0.834, 90/105, 10; blind10 0.857, 90/105, 7.
 # After blind9 was read: blind4 0.972, blind6 0.971, blind9 0.957, 105/105, 4; blind10 0.871,
 # 91/105, 7 (the others unchanged). With the stricter witness target for other languages:
-# blind2 0.987, 89/90, 1; blind10 0.869, 90/105, 6; blind11 0.780, 82/105, 17.
+# blind2 0.987, 89/90, 1; blind10 0.869, 90/105, 6; blind11 0.780, 82/105, 17. After blind10
+# was read: blind7 0.957, 104/105, 2; blind10 0.971, 105/105, 4; blind11 0.791, 83/105, 15.
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind10", "blind11")
+NEVER_READ = ("blind11", "blind12")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -109,8 +117,9 @@ FLOORS = {
     "blind7": (0.93, 0.97, 4),
     "blind8": (0.95, 0.95, 3),
     "blind9": (0.93, 0.97, 6),
-    "blind10": (0.84, 0.84, 10),
-    "blind11": (0.76, 0.76, 20),
+    "blind10": (0.94, 0.97, 6),
+    "blind11": (0.77, 0.77, 18),
+    "blind12": (0.79, 0.77, 18),
 }
 
 

@@ -704,3 +704,16 @@ def test_a_number_and_a_name_is_not_a_corner() -> None:
     from bot.triage.location import find_street_form
 
     assert find_street_form("tengo 3 y Maria tiene 5") is None
+
+
+def test_a_lexicon_entry_with_a_toml_escape_is_refused(tmp_path: Path) -> None:
+    """In a double-quoted TOML string "\\b" is a backspace, not a word boundary: such an
+    entry silently never matched (four did, in en and sq); the loader now names it."""
+    from bot.triage.pipeline import LEXICON_DIR, load_lexicon
+
+    bad = tmp_path / "xx.toml"
+    bad.write_text("emergency = [\"^who( do i)\\b\", 'trapped']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"xx.toml: emergency: .*control character"):
+        load_lexicon(bad, DEFAULT_CATEGORIES)
+    for path in sorted(LEXICON_DIR.glob("*.toml")):
+        load_lexicon(path, DEFAULT_CATEGORIES)  # every shipped lexicon is clean

@@ -42,6 +42,13 @@ for these tests.
   report", "did anybody read my message"; "heads up", "hearts go out", "it's handled now"; a
   place alone answers "where?" and opens nothing; fireworks are not fire in Portuguese;
   prayers in Polish; an asthma attack in Korean);
+- ``blind10``: wordings from the tenth set (a blast with someone maybe in the shop, a
+  generator in a basement and no answer at the door, someone inside a car under a tree, a
+  pedestrian hit, "can't move her leg" after "she's fine lol", a wire in a puddle or whipping
+  in the wind; "the light ... is dead"; a message worded as a question and naming no service
+  is a question, not a guessed service; "checking back on", "got a number"; a group chat, a
+  fire "out by 2am, everyone ok per the news"; romanized Hindi (detected as English), a
+  ventilator in Russian, a scam warning in French);
 - ``gap``: gaps the previous session left open: looking for a shelter is not a missing person,
   a need for shelter or food is not life safety on the model's word alone, "can you help me"
   is a request (not a question), and "I can help" is an offer; someone on the floor for hours
@@ -446,6 +453,54 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         "other",
     ),
     ("gap", "my teenager won't talk to me since I took his phone lol", NA, None),
+    (
+        "blind10",
+        "loud bang on Frankford ave, windows blown out, i think someone was in the shop",
+        E,
+        None,
+    ),
+    (
+        "blind10",
+        "the couple next door run a generator in the basement and nobody answers when we knock",
+        E,
+        None,
+    ),
+    ("blind10", "tree fell on a parked van on Lincoln Dr, somebodys inside", E, None),
+    ("blind10", "a lady on a scooter just got hit at Broad and Girard, the light is out", E, None),
+    (
+        "blind10",
+        "my sister fell on the ice lol she says she's fine but she can't move her leg",
+        E,
+        None,
+    ),
+    ("blind10", "wire down at 52nd and Market lying in a puddle with steam coming off", E, None),
+    ("blind10", "power line whipping around in the wind in front of 1200 S 47th St", E, None),
+    ("blind10", "the light at 5th and Olney is dead and cars are just going", S, "traffic_signal"),
+    ("blind10", "who do i call if the landlord won't fix the heat", Q, None),
+    ("blind10", "do shelters take pets during code red", Q, None),
+    (
+        "blind10",
+        "checking back on the pothole on Ridge, I got a number but nothing since",
+        ST,
+        None,
+    ),
+    ("blind10", "the whole group chat is just pics of the flooded river lol", NA, None),
+    (
+        "blind10",
+        "fire on Delaware ave last night was out by 2am, everyone ok per the news",
+        NA,
+        None,
+    ),
+    ("blind10", "i hope whoever left the hydrant running on our block has a great day", NA, None),
+    ("blind10", "bhai yahan ghar mein aag lagi hai, log andar hain, Oxford Ave", E, None),
+    ("blind10", "que día pasa la basura esta semana con la nieve", Q, None),
+    ("blind10", "Папа на ИВЛ, света нет уже два часа", E, None),
+    (
+        "blind10",
+        "Attention les gens, arnaque: des faux inspecteurs de la ville passent chez vous",
+        NA,
+        None,
+    ),
     ("blind9", "wires on Lincoln Dr sagging low after the ice and they're buzzing loud", E, None),
     ("blind9", "guy pinned under a fallen limb on Henry ave, people trying to lift it", E, None),
     (
