@@ -657,8 +657,9 @@ class RuleTriage:
             )  # fmt: skip
             if actionable and question_form and not is_question and named is None:
                 # Worded as a question, naming no service ("who do i call if my landlord
-                # wont turn the heat on"): a question to answer, not a guessed service.
-                is_question, category = True, None
+                # wont turn the heat on"): a question to answer, not a service request (the
+                # model's guess stays as its topic).
+                is_question = True
         if (
             not emergency
             and not (broadcast or news_like or is_question or joking or unharmed)
