@@ -664,7 +664,8 @@ class RuleTriage:
             not emergency
             and not (broadcast or news_like or is_question or joking or unharmed)
             and (own is None or own.people is None or bool(own.people.search(lowered)))
-            and self._witness(features(clean) if feats is None else feats, language)
+            # Word features once per message: the report head below reads them too.
+            and self._witness(feats := features(clean) if feats is None else feats, language)
         ):
             # Life safety in a resident's own words that no rule lists: the witness head,
             # unless the message thanks someone for help given and nothing is still wrong.
