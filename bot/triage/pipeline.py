@@ -48,6 +48,9 @@ _RETWEET = re.compile(r"^\s*\W?RT\s+@\w+", re.I)
 _HASHTAG = re.compile(r"#\w+")
 # Words besides the place that the report head needs to open a report.
 _REPORT_WORDS = 3
+# Prayers for the people of a fire are a line or two; a longer message that opens with thanks
+# goes on to tell something ("thanks for yesterday's reply; today the water is coming in").
+_SYMPATHY_WORDS = 15
 # A street named with its suffix ("on Reed st", "by the Dollar General on Woodland ave"): a
 # resident's place, whether or not a gazetteer confirms it.
 _ON_STREET = re.compile(
@@ -558,27 +561,28 @@ class RuleTriage:
         unharmed = not ongoing and any(lx.safe and lx.safe.search(words) for lx in lexicons)
         joking = any(lx.joke and lx.joke.search(lowered) for lx in lexicons)
         em_rule = em_rule and not news_like and not unharmed
+        # Prayers for the families of a fire, with no ask, no place and nothing still wrong
+        # ("Dios cuide a todas las familias del incendio"), or an offer of help ("where can I
+        # drop donations for the families from the apartment fire?"): no one to rescue.
+        if (
+            em_rule
+            and not ongoing
+            and (
+                (
+                    not (voice or req_rule)
+                    and location is None
+                    and len(words.split()) <= _SYMPATHY_WORDS
+                    and _thanks_only(words, lexicons)
+                )
+                or (not req_rule and any(lx.offer and lx.offer.search(words) for lx in lexicons))
+            )
+        ):
+            em_rule = False
         if em_rule and joking and not ongoing and not req_rule and location is None:
             em_rule = False
         # Twenty words and not one "I", "we", "please" or "help", and no street address: an
         # article, not a resident.
         n_words = len(words.split())
-        # Life safety first: a witness naming a place is never silenced as prose.
-        # So is a short message in the here and now ("crowd is shoving and a girl fainted, ppl
-        # are stepping on her") written to the city, as no tweet passed around is (no hashtag,
-        # link or retweet); newswire tells the past ("a school was buried, 4 dead").
-        witness = em_rule and (
-            location is not None
-            or (
-                n_words <= _WITNESS_WORDS
-                and own is not None
-                and own.present is not None
-                and bool(own.present.search(words))
-                and not retweet
-                and "#" not in text
-                and not _URL.search(text)
-            )
-        )
         # A named street ("on Lancaster Ave") is a resident's, as an address is; so is a
         # corner "at X and Y" that no gazetteer confirmed.
         named_street = (
@@ -590,6 +594,25 @@ class RuleTriage:
                 and found.text in clean
                 and any(sep in found.text for sep in (" and ", " & "))
                 and bool(_AT_CORNER.search(clean[: clean.find(found.text)]))
+            )
+        )
+        # Life safety first: a witness naming a place is never silenced as prose.
+        # So is a short message in the here and now ("crowd is shoving and a girl fainted, ppl
+        # are stepping on her") written to the city, as no tweet passed around is (no hashtag,
+        # link or retweet); newswire tells the past ("a school was buried, 4 dead").
+        # A short message naming a street or a corner is a witness's too ("gas smell super
+        # strong inside the laundromat at Castor and Magee. owner says it always smells").
+        witness = em_rule and (
+            location is not None
+            or (n_words <= _WITNESS_WORDS and named_street and not retweet)
+            or (
+                n_words <= _WITNESS_WORDS
+                and own is not None
+                and own.present is not None
+                and bool(own.present.search(words))
+                and not retweet
+                and "#" not in text
+                and not _URL.search(text)
             )
         )
         # An ask of the city ("can somebody come look at it") or a question to it is a
@@ -649,7 +672,13 @@ class RuleTriage:
             feats = features(clean)
             named = category
             emergency, actionable, category = self._with_model(
-                clean, feats, em_rule, req_rule and personal,
+                # An ask naming a service in a short message is a resident's, "I" or not
+                # ("the burned out rowhome on Lehigh is wide open, needs boarding up").
+                clean, feats, em_rule,
+                req_rule and (
+                    personal
+                    or (strong_req and named is not None and n_words <= _SHORT_REPORT_WORDS)
+                ),
                 broadcast, is_question, category, location, personal, voice, bare_ask,
                 em_rule and category is None
                 and any(lx.no_service and lx.no_service.search(words) for lx in lexicons),

@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds fifteen sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds seventeen sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -53,16 +53,30 @@ jokes):
   6), then read;
 - ``blind11.jsonl`` (350, the same mix, written on 2026-11-24 after blind9 was read; a third
   of it Telegram-style, several sentences, two problems or a forwarded alert with a line
-  added; a derailment with shelter-in-place, a pier collapse, a trash strike): never read and
-  never trained on. Scored blind: 0.646 with caa6c0a, 0.757 with 807edf3, 0.780 after
-  blind9 was read, 0.791 after blind10 was read (with every language's ``people`` list and
-  four lexicon entries that a TOML escape had disabled, fixed); life safety 59/105 ->
-  84/105 -> 82/105 -> 83/105; false emergencies 22 -> 20 -> 17 -> 15.
+  added; a derailment with shelter-in-place, a pier collapse, a trash strike): scored blind
+  (0.646 with caa6c0a, 0.757 with 807edf3, 0.780 after blind9 was read, 0.791 after blind10
+  was read (with every language's ``people`` list and four lexicon entries that a TOML escape
+  had disabled, fixed); life safety 59/105 -> 84/105 -> 82/105 -> 83/105; false emergencies
+  22 -> 20 -> 17 -> 15), then read on 2026-11-24;
 - ``blind12.jsonl`` (350, the same mix, written on 2026-11-24 while blind10 was read: storm
   surge up the rivers, a tornado, a warehouse fire, an ice storm, a snow emergency with
   tows, a sewer collapse, a partial building collapse, a parade): never read and never
-  trained on. Scored blind once, with the code that read blind10: 0.817, life safety 83/105,
-  false emergencies 15 (0.600, 48/105, 16 with caa6c0a; 0.771, 83/105, 16 with 807edf3).
+  trained on. Scored blind with the code that read blind10: 0.817, life safety 83/105,
+  false emergencies 15 (0.600, 48/105, 16 with caa6c0a; 0.771, 83/105, 16 with 807edf3);
+  0.823, 82/105, 13 after blind11 was read;
+- ``blind13.jsonl`` (350, the same mix, written on 2026-11-24: a tropical storm on the
+  Schuylkill and Cobbs Creek, a heat wave with rolling blackouts, a chemical fire with
+  shelter-in-place, an ice storm, a water main break flooding a station, a crowd crush at the
+  Mummers parade, carbon monoxide in a cold snap; the smaller languages' messages are short
+  and plain): never read and never trained on. Scored blind with the code of 2026-11-24's
+  end (7ac0a4e): 0.906, life safety 89/105, false emergencies 6; 0.906, 88/105, 5 after
+  blind11 was read;
+- ``blind14.jsonl`` (350, the same mix, written on 2026-11-24: a blizzard with a snow
+  emergency and tows, a nor'easter in Eastwick and Manayunk, a gas explosion in Kensington,
+  a derecho, a 911 outage, a tornado warning, a protest with road closures, a boil-water
+  advisory; relatives writing from far away, the key fact buried mid-message): never read
+  and never trained on. Scored blind with 7ac0a4e: 0.826, 94/105, 8; 0.837, 97/105, 7 after
+  blind11 was read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -101,9 +115,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # 91/105, 7 (the others unchanged). With the stricter witness target for other languages:
 # blind2 0.987, 89/90, 1; blind10 0.869, 90/105, 6; blind11 0.780, 82/105, 17. After blind10
 # was read: blind7 0.957, 104/105, 2; blind10 0.971, 105/105, 4; blind11 0.791, 83/105, 15.
+# After blind11 was read (2026-11-24): blind11 0.954, 104/105, 6; blind12 0.823, 82/105, 13;
+# blind13 0.906, 88/105, 5; blind14 0.837, 97/105, 7 (the others unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind11", "blind12")
+NEVER_READ = ("blind12", "blind13", "blind14")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -118,8 +134,10 @@ FLOORS = {
     "blind8": (0.95, 0.95, 3),
     "blind9": (0.93, 0.97, 6),
     "blind10": (0.94, 0.97, 6),
-    "blind11": (0.77, 0.77, 18),
-    "blind12": (0.79, 0.77, 18),
+    "blind11": (0.94, 0.97, 7),
+    "blind12": (0.80, 0.76, 15),
+    "blind13": (0.88, 0.82, 7),
+    "blind14": (0.81, 0.90, 9),
 }
 
 

@@ -49,6 +49,18 @@ for these tests.
   is a question, not a guessed service; "checking back on", "got a number"; a group chat, a
   fire "out by 2am, everyone ok per the news"; romanized Hindi (detected as English), a
   ventilator in Russian, a scam warning in French);
+- ``blind11``: wordings from the eleventh set (wheezing past an inhaler, "he's not really
+  responding", someone seen going into the river or holding onto a piling, people stepping
+  over a man, water up to the outlets with someone in the basement, coughing up blood, wading
+  across a flooded underpass, a man who hasn't moved all night, "does anyone know CPR", a gas
+  smell at a corner with "the manager says it's normal"; prayers for the families of a fire,
+  a mixtape title, a dock falling into the river, a donation question; "nobody hurt" in
+  Polish, Creole and Bengali; "checking on SR 24-118392", "what number should I call",
+  "is it really safe", "can someone tell me if", "question for the city"; "put some cones
+  out"; "2/10 would not recommend"; romanized Hindi, Russian and Ukrainian; smoke and
+  someone who hasn't come out in Korean, someone in the water in Italian, a man not speaking
+  in Albanian, a snapped wire by children in Ukrainian, oxygen in a blackout in Russian;
+  ticket numbers in Spanish, French and Polish; forwarded notices in Italian);
 - ``gap``: gaps the previous session left open: looking for a shelter is not a missing person,
   a need for shelter or food is not life safety on the model's word alone, "can you help me"
   is a request (not a question), and "I can help" is an offer; someone on the floor for hours
@@ -492,6 +504,154 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         None,
     ),
     ("blind10", "i hope whoever left the hydrant running on our block has a great day", NA, None),
+    (
+        "blind11",
+        "my son is wheezing really bad and his inhaler isn't helping, smoke is getting in",
+        E,
+        None,
+    ),
+    (
+        "blind11",
+        "guy slumped on the subway stairs at Erie, people around him, he's not really responding",
+        E,
+        None,
+    ),
+    (
+        "blind11",
+        "I just watched a kid fall into the creek off the footbridge on Forbidden Drive",
+        E,
+        None,
+    ),
+    ("blind11", "a woman is holding onto a piling under the pier and she can't climb up", E, None),
+    (
+        "blind11",
+        "people are stepping over a man who fell near the museum during the parade",
+        E,
+        None,
+    ),
+    (
+        "blind11",
+        "basement flooding fast, water is up to the outlets and my brother is still down "
+        "there lol",
+        E,
+        None,
+    ),
+    (
+        "blind11",
+        "my daughter started coughing up blood after the smoke came in, we're inside",
+        E,
+        None,
+    ),
+    ("blind11", "two teens trying to wade across the flooded underpass right now", E, None),
+    (
+        "blind11",
+        "saw someone jump off the dock into the Delaware, idk if he came back up",
+        E,
+        None,
+    ),
+    (
+        "blind11",
+        "the lady who sleeps at the bus stop on Broad hasn't moved all night and it's 15 degrees",
+        E,
+        None,
+    ),
+    (
+        "blind11",
+        "they pulled a baby out of the pool, barely breathing, does anyone here know CPR",
+        E,
+        None,
+    ),
+    (
+        "blind11",
+        "strong gas smell inside the deli at 5th and Cambria, the manager says it's normal",
+        E,
+        None,
+    ),
+    ("blind11", "bhai nadi ke paas ek bachcha paani mein gir gaya, koi bachao", E, None),
+    ("blind11", "v kvartire pozhar, babushka ne vyhodit, Bustleton Ave", E, None),
+    ("blind11", "mama ne vidpovidaie na dzvinky vzhe den, svitla nemaie", E, None),
+    ("blind11", "아파트 3층에서 연기 많이 나와요 할아버지가 아직 못 나오셨어요", E, None),
+    ("blind11", "c'è una donna in acqua vicino al ponte, si tiene a un ramo", E, None),
+    ("blind11", "gjyshi ra në kuzhinë dhe nuk po flet", E, None),
+    ("blind11", "обірвався провід біля школи на Castor Ave, діти поруч", E, None),
+    ("blind11", "у бабушки кислородный аппарат, а свет отключили ночью", E, None),
+    ("blind11", "Que Dios bendiga a las familias del incendio de anoche 🙏", NA, None),
+    ("blind11", "Dieu protège les victimes de l'incendie", NA, None),
+    ("blind11", "Fire on the 2nd Floor would be a hard name for my next mixtape", NA, None),
+    ("blind11", "a century of neglect and now a dock falls into the river, shocking", NA, None),
+    (
+        "blind11",
+        "where can we drop off donations for the families from the house fire on Tasker St?",
+        Q,
+        None,
+    ),
+    (
+        "blind11",
+        "Gałąź spadła na samochód na Frankford Ave, nikt nie jest ranny, proszę usunąć",
+        S,
+        "downed_tree",
+    ),
+    ("blind11", "Yon pyebwa tonbe sou Tabor Rd, li bloke lari a, pèsonn pa blese", S, None),
+    ("blind11", "checking on SR 24-118392, the tree is still down", ST, None),
+    ("blind11", "what number should I call about a flooded basement my landlord ignores", Q, None),
+    (
+        "blind11",
+        "is it really safe to stay in the building after the smoke last night, I have a toddler",
+        Q,
+        None,
+    ),
+    ("blind11", "can someone tell me if the boil water notice covers 19143", Q, None),
+    (
+        "blind11",
+        "Question for the city: does anyone pay for spoiled food after the outage?",
+        Q,
+        None,
+    ),
+    (
+        "blind11",
+        "cars keep driving into the flooded underpass on Lincoln Dr, put some cones out",
+        S,
+        "flooding",
+    ),
+    (
+        "blind11",
+        "garbage strike day 9: my block smells like a fish market. 2/10 would not recommend",
+        NA,
+        None,
+    ),
+    (
+        "blind11",
+        "a deer just trotted down Ridge Ave in the sleet like it owns the place",
+        NA,
+        None,
+    ),
+    (
+        "blind11",
+        "pueden mandar a alguien a quitar las ramas que se cayeron en la Front, por favor",
+        S,
+        "downed_tree",
+    ),
+    ("blind11", "tengo el número 3351092 de mi reporte del árbol, alguna novedad", ST, None),
+    ("blind11", "me dijeron que me llamaban hoy por lo del refugio y nada", ST, None),
+    ("blind11", "¿hay que evacuar o nos quedamos en casa? vivimos por la Passyunk", Q, None),
+    ("blind11", "dossier 2291004, lampadaire cassé, des nouvelles ?", ST, None),
+    ("blind11", "jaki jest status zgłoszenia o zwalonym drzewie?", ST, None),
+    ("blind11", "gdzie jest centrum chłodzenia w Port Richmond?", Q, None),
+    ("blind11", "сміття не вивозять два тижні на Bustleton Ave, заберіть будь ласка", S, "trash"),
+    ("blind11", "у підвалі вода по коліно, 2200 Cottman Ave", S, "flooding"),
+    ("blind11", "можно ли пить воду из крана после аварии?", Q, None),
+    ("blind11", "আজ রাতে কুলিং সেন্টার কোথায় খোলা থাকবে", Q, None),
+    ("blind11", "Quando ripartono i camion della spazzatura dopo lo sciopero", Q, None),
+    (
+        "blind11",
+        "Vi giro l'avviso del Comune: strade chiuse per il ghiaccio. Da noi tutto ok",
+        NA,
+        None,
+    ),
+    ("blind11", "बिजली चली गई थी, अब वापस आ गई, सब ठीक है", NA, None),
+    ("blind11", "អរគុណក្រុមការងារក្រុង និងអ្នកស្ម័គ្រចិត្តទាំងអស់ ដែលបានជួយយើង ឥឡូវយើងសុខសប្បាយ", NA, None),
+    ("blind11", "الكهرباء مقطوعة عنا من يومين على 5th St ومحتاجين مي", S, None),
+    ("blind11", "nal ka paani peena safe hai kya?", Q, None),
     ("blind10", "bhai yahan ghar mein aag lagi hai, log andar hain, Oxford Ave", E, None),
     ("blind10", "que día pasa la basura esta semana con la nieve", Q, None),
     ("blind10", "Папа на ИВЛ, света нет уже два часа", E, None),
