@@ -61,22 +61,22 @@ jokes):
 - ``blind12.jsonl`` (350, the same mix, written on 2026-11-24 while blind10 was read: storm
   surge up the rivers, a tornado, a warehouse fire, an ice storm, a snow emergency with
   tows, a sewer collapse, a partial building collapse, a parade): never read and never
-  trained on. Scored blind with the code that read blind10: 0.817, life safety 83/105,
+  trained on at first. Scored blind with the code that read blind10: 0.817, life safety 83/105,
   false emergencies 15 (0.600, 48/105, 16 with caa6c0a; 0.771, 83/105, 16 with 807edf3);
-  0.823, 82/105, 13 after blind11 was read;
+  0.823, 82/105, 13 after blind11 was read; then read on 2026-11-24;
 - ``blind13.jsonl`` (350, the same mix, written on 2026-11-24: a tropical storm on the
   Schuylkill and Cobbs Creek, a heat wave with rolling blackouts, a chemical fire with
   shelter-in-place, an ice storm, a water main break flooding a station, a crowd crush at the
   Mummers parade, carbon monoxide in a cold snap; the smaller languages' messages are short
   and plain): never read and never trained on. Scored blind with the code of 2026-11-24's
   end (7ac0a4e): 0.906, life safety 89/105, false emergencies 6; 0.906, 88/105, 5 after
-  blind11 was read;
+  blind11 was read; 0.914, 91/105, 5 after blind12 was read;
 - ``blind14.jsonl`` (350, the same mix, written on 2026-11-24: a blizzard with a snow
   emergency and tows, a nor'easter in Eastwick and Manayunk, a gas explosion in Kensington,
   a derecho, a 911 outage, a tornado warning, a protest with road closures, a boil-water
   advisory; relatives writing from far away, the key fact buried mid-message): never read
   and never trained on. Scored blind with 7ac0a4e: 0.826, 94/105, 8; 0.837, 97/105, 7 after
-  blind11 was read.
+  blind11 was read; 0.843, 98/105, 6 after blind12 was read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -117,9 +117,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # was read: blind7 0.957, 104/105, 2; blind10 0.971, 105/105, 4; blind11 0.791, 83/105, 15.
 # After blind11 was read (2026-11-24): blind11 0.954, 104/105, 6; blind12 0.823, 82/105, 13;
 # blind13 0.906, 88/105, 5; blind14 0.837, 97/105, 7 (the others unchanged).
+# After blind12 was read: blind3 0.994, 102/102, 1; blind6 0.974, 105/105, 2; blind7 0.960;
+# blind8 0.983, 103/105, 1; blind12 0.931, 102/105, 3; blind13 0.914, 91/105, 5; blind14 0.843,
+# 98/105, 6.
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind12", "blind13", "blind14")
+NEVER_READ = ("blind13", "blind14")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -135,9 +138,9 @@ FLOORS = {
     "blind9": (0.93, 0.97, 6),
     "blind10": (0.94, 0.97, 6),
     "blind11": (0.94, 0.97, 7),
-    "blind12": (0.80, 0.76, 15),
-    "blind13": (0.88, 0.82, 7),
-    "blind14": (0.81, 0.90, 9),
+    "blind12": (0.91, 0.95, 5),
+    "blind13": (0.89, 0.84, 7),
+    "blind14": (0.82, 0.91, 8),
 }
 
 

@@ -61,6 +61,18 @@ for these tests.
   someone who hasn't come out in Korean, someone in the water in Italian, a man not speaking
   in Albanian, a snapped wire by children in Ukrainian, oxygen in a blackout in Russian;
   ticket numbers in Spanish, French and Polish; forwarded notices in Italian);
+- ``blind12``: wordings from the twelfth set (someone who fainted in the heat, breathing
+  weakly; scaffolding swaying over people; a wire arcing; screaming heard from a collapse in
+  English and Spanish; a child lost at a parade; a fall with "can't get up" in Polish; a
+  basement door that won't open with water or smoke in Italian and Korean; paralysed in a
+  flood in Vietnamese; slurred speech in Chinese and Russian; romanized Hindi, Bengali and
+  Arabic; "nobody hurt" undone by a lookbehind in French and Vietnamese, or read as "the danger
+  is over" in Italian; drains "buried under leaves"; "nothing happening now"; an ambulance that
+  "wouldn't get through if needed"; thanks to the medics "who got my neighbor out";
+  "trapped in the apartment ... lol"; "marked my complaint 'resolved'", "any update on the
+  downed tree report"; "thanks for nothing"; "is that PECO or the city"; "how do I apply for";
+  "can another site open", "needs a street sweeper", "need a place to stay tonight", "cars
+  left abandoned");
 - ``gap``: gaps the previous session left open: looking for a shelter is not a missing person,
   a need for shelter or food is not life safety on the model's word alone, "can you help me"
   is a request (not a question), and "I can help" is an offer; someone on the floor for hours
@@ -652,6 +664,112 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind11", "អរគុណក្រុមការងារក្រុង និងអ្នកស្ម័គ្រចិត្តទាំងអស់ ដែលបានជួយយើង ឥឡូវយើងសុខសប្បាយ", NA, None),
     ("blind11", "الكهرباء مقطوعة عنا من يومين على 5th St ومحتاجين مي", S, None),
     ("blind11", "nal ka paani peena safe hai kya?", Q, None),
+    (
+        "blind12",
+        "meu vizinho desmaiou na calçada com esse calor, tá respirando mas bem fraco",
+        E,
+        None,
+    ),
+    (
+        "blind12",
+        "the scaffolding on Chestnut is swaying in this wind and people are still walking "
+        "under it",
+        E,
+        None,
+    ),
+    ("blind12", "bhai Market St pe deewar gir gayi, do log andar phase hain", E, None),
+    ("blind12", "se escuchan gritos debajo de los escombros en la Lehigh", E, None),
+    ("blind12", "perdimos a mi hija en el desfile por la Broad, tiene 6 años", E, None),
+    ("blind12", "amader flat e gas er gondho, bacchara ghumacche", E, None),
+    ("blind12", "Babcia przewróciła się w łazience i nie może wstać", E, None),
+    ("blind12", "një burrë është brenda makinës në ujë dhe nuk mund të dalë", E, None),
+    ("blind12", "power line down on Ridge Ave arcing on the wet street", E, None),
+    ("blind12", "silk kahraba 3al ard w 3am y3mel sharar 3ind el madrase", E, None),
+    ("blind12", "c'è fumo in cantina e mio padre è giù, la porta non si apre", E, None),
+    ("blind12", "지하실에 물이 차는데 문이 안 열려요 아빠가 안에 있어요", E, None),
+    (
+        "blind12",
+        "the roof of the church came down and I can hear people screaming inside",
+        E,
+        None,
+    ),
+    ("blind12", "kid fell off the bus shelter roof and he's not getting up", E, None),
+    ("blind12", "bà tôi bị liệt nằm giường, nước ngập tới nửa mét rồi", E, None),
+    ("blind12", "我爸说话不清楚，一边手没力气", E, None),
+    ("blind12", "那栋楼冒黑烟，三楼窗户有人挥手", E, None),
+    ("blind12", "Дідусь без світла третій день, дуже погано себе почуває", E, None),
+    ("blind12", "дах впав, там залишилися люди", E, None),
+    ("blind12", "Мама говорит невнятно и рука не слушается", E, None),
+    (
+        "blind12",
+        "Un arbre est tombé sur la rue Spruce, personne de blessé mais la rue est bloquée",
+        S,
+        None,
+    ),
+    ("blind12", "Cây đổ chắn đường Snyder, k ai bị thương nhưng xe không qua được", S, None),
+    (
+        "blind12",
+        "the drains on our block are buried under leaves and the corner is a lake",
+        S,
+        None,
+    ),
+    (
+        "blind12",
+        "what's the number to report a gas leak? nothing happening right now, just want it handy",
+        Q,
+        None,
+    ),
+    ("blind12", "Снег не убран на Castor Ave, скорая не проедет если что", S, None),
+    ("blind12", "Thank you to the medics who got my neighbor out on Reed St last night", NA, None),
+    ("blind12", "trapped in the apartment with my husband for the 3rd snow day lol", NA, None),
+    (
+        "blind12",
+        "you marked my pothole complaint 'resolved' but the hole on Frankford Ave is still there",
+        ST,
+        None,
+    ),
+    ("blind12", "any update on the downed tree report for Wayne Ave?", ST, None),
+    (
+        "blind12",
+        "thanks for nothing, Pine St between 10th and 11th still hasn't been plowed",
+        S,
+        "snow_ice",
+    ),
+    ("blind12", "if the tree fell in my yard is that PECO or the city", Q, None),
+    ("blind12", "how do I apply for help with storm damage to my roof", Q, None),
+    (
+        "blind12",
+        "cooling center on Girard closed early and people are still outside, can another "
+        "site open",
+        S,
+        "shelter",
+    ),
+    (
+        "blind12",
+        "water went down on Main St but the mud is everywhere, needs a street sweeper",
+        S,
+        None,
+    ),
+    (
+        "blind12",
+        "need a place to stay tonight for me and my kids, the house got flooded",
+        S,
+        "shelter",
+    ),
+    (
+        "blind12",
+        "two cars left abandoned in the snow route on Broad St, plows can't get by",
+        S,
+        None,
+    ),
+    (
+        "blind12",
+        "Albero caduto su Passyunk Ave, nessuno si è fatto male, strada bloccata",
+        S,
+        "downed_tree",
+    ),
+    ("blind12", "a qué hora cierran las calles para el desfile", Q, None),
+    ("blind12", "कूलिंग सेंटर कहाँ खुला है?", Q, None),
     ("blind10", "bhai yahan ghar mein aag lagi hai, log andar hain, Oxford Ave", E, None),
     ("blind10", "que día pasa la basura esta semana con la nieve", Q, None),
     ("blind10", "Папа на ИВЛ, света нет уже два часа", E, None),
