@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds seventeen sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds nineteen sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -68,15 +68,29 @@ jokes):
   Schuylkill and Cobbs Creek, a heat wave with rolling blackouts, a chemical fire with
   shelter-in-place, an ice storm, a water main break flooding a station, a crowd crush at the
   Mummers parade, carbon monoxide in a cold snap; the smaller languages' messages are short
-  and plain): never read and never trained on. Scored blind with the code of 2026-11-24's
+  and plain): scored blind with the code of 2026-11-24's
   end (7ac0a4e): 0.906, life safety 89/105, false emergencies 6; 0.906, 88/105, 5 after
-  blind11 was read; 0.914, 91/105, 5 after blind12 was read;
+  blind11 was read; 0.914, 91/105, 5 after blind12 was read; then read;
 - ``blind14.jsonl`` (350, the same mix, written on 2026-11-24: a blizzard with a snow
   emergency and tows, a nor'easter in Eastwick and Manayunk, a gas explosion in Kensington,
   a derecho, a 911 outage, a tornado warning, a protest with road closures, a boil-water
   advisory; relatives writing from far away, the key fact buried mid-message): never read
   and never trained on. Scored blind with 7ac0a4e: 0.826, 94/105, 8; 0.837, 97/105, 7 after
-  blind11 was read; 0.843, 98/105, 6 after blind12 was read.
+  blind11 was read; 0.843, 98/105, 6 after blind12 was read; 0.843, 98/105, 6 after blind13
+  was read;
+- ``blind15.jsonl`` (350, the same mix, written on 2026-11-24 while blind13 was read: storm
+  surge at the Navy Yard, a heat emergency in a grid failure, a Chinatown high-rise fire, a
+  pileup in fog, a water main break, a lead scare, a parade, black ice, wildfire smoke; asked
+  for reported speech, past emergencies now over, hypotheticals, hyperbole): never read and
+  never trained on. Scored blind: 0.834, 92/105, 20 false emergencies with 7ac0a4e; 0.840,
+  93/105, 19 with 6ec1ac0 (blind11 and blind12 read); 0.837, 93/105, 20 after blind13 was
+  read;
+- ``blind16.jsonl`` (350, the same mix, written with blind15: flash floods on Lincoln Drive,
+  brownouts, a rowhouse collapse, a chemical leak at a rail yard, stranded buses in snow, a
+  sinkhole, an apartment fire, a July 4th crowd, frozen pipes in public housing; asked for
+  relatives writing from far away, medical devices in outages, scary words used loosely,
+  questions phrased as statements): never read and never trained on. Scored blind: 0.871,
+  85/105, 10 with 7ac0a4e; 0.874, 87/105, 10 with 6ec1ac0; the same after blind13 was read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -120,9 +134,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # After blind12 was read: blind3 0.994, 102/102, 1; blind6 0.974, 105/105, 2; blind7 0.960;
 # blind8 0.983, 103/105, 1; blind12 0.931, 102/105, 3; blind13 0.914, 91/105, 5; blind14 0.843,
 # 98/105, 6.
+# After blind13 was read: blind13 0.989, 102/105, 1; blind14 0.843, 98/105, 6; blind15 0.837,
+# 93/105, 20; blind16 0.874, 87/105, 10 (the others unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind13", "blind14")
+NEVER_READ = ("blind14", "blind15", "blind16")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -139,8 +155,10 @@ FLOORS = {
     "blind10": (0.94, 0.97, 6),
     "blind11": (0.94, 0.97, 7),
     "blind12": (0.91, 0.95, 5),
-    "blind13": (0.89, 0.84, 7),
+    "blind13": (0.97, 0.95, 3),
     "blind14": (0.82, 0.91, 8),
+    "blind15": (0.81, 0.86, 22),
+    "blind16": (0.85, 0.80, 12),
 }
 
 

@@ -73,6 +73,16 @@ for these tests.
   downed tree report"; "thanks for nothing"; "is that PECO or the city"; "how do I apply for";
   "can another site open", "needs a street sweeper", "need a place to stay tonight", "cars
   left abandoned");
+- ``blind13``: wordings from the thirteenth set (a gas smell in a stairwell after everyone
+  went outside, in Russian and Ukrainian: the leak goes on, so "everyone got out" moved from
+  "the danger is over" to "nobody hurt" in Russian, Ukrainian, Arabic and Albanian, where it
+  also silenced outage reports; a neighbour who won't leave the flood; feeling faint or dizzy
+  in the heat; someone on a car roof; a man who doesn't know where he is; people still below
+  rising water; no answer at the door in Arabic; someone left inside in Ukrainian; dizzy and
+  nauseous in Chinese; sparks in romanized Hindi and Arabic; a missing drain cover is not a
+  missing person; "no symptoms"; "forwarded from"; case and ticket numbers in English,
+  Vietnamese and Creole; "which roads are closed", "van a pasar", "hasta cuándo"; "my heart
+  is on fire for the Sixers");
 - ``gap``: gaps the previous session left open: looking for a shelter is not a missing person,
   a need for shelter or food is not life safety on the model's word alone, "can you help me"
   is a request (not a question), and "I can help" is an offer; someone on the floor for hours
@@ -770,6 +780,61 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ),
     ("blind12", "a qué hora cierran las calles para el desfile", Q, None),
     ("blind12", "कूलिंग सेंटर कहाँ खुला है?", Q, None),
+    ("blind13", "bhai bijli ka taar gir gaya hai gali mein, chingari aa rahi hai", E, None),
+    ("blind13", "fi silk kahraba 3al ard w 3am ytala3 sharar, fi wlad hon", E, None),
+    ("blind13", "В подъезде сильно пахнет газом, все вышли на улицу", E, None),
+    ("blind13", "Запах газу в під'їзді, усі вийшли надвір і чекаємо", E, None),
+    (
+        "blind13",
+        "water is in the first floors on Tacony St and my neighbor won't leave, she's 80",
+        E,
+        None,
+    ),
+    (
+        "blind13",
+        "I feel dizzy and my apartment is 97 degrees, the power's been out since noon",
+        E,
+        None,
+    ),
+    ("blind13", "a woman is stuck on her car roof in the water on Lincoln Dr", E, None),
+    (
+        "blind13",
+        "older man on the bench at 52nd and Market since morning, doesn't seem to know where "
+        "he is, it's 99 out",
+        E,
+        None,
+    ),
+    (
+        "blind13",
+        "el agua sigue subiendo en el sótano del edificio y todavía hay gente adentro",
+        E,
+        None,
+    ),
+    ("blind13", "جارتي كبيرة بالعمر وما عم ترد على الباب من الصبح", E, None),
+    ("blind13", "сусід залишився всередині будинку після вибуху", E, None),
+    ("blind13", "我奶奶头晕想吐，家里停电没空调", E, None),
+    ("blind13", "storm drain cover missing at 5th and Wolf, huge hole in the street", S, None),
+    (
+        "blind13",
+        "Forwarded from Philly alerts: boil water advisory for 19125. we're good here",
+        NA,
+        None,
+    ),
+    ("blind13", "any news? reported the pothole on Oregon Ave last week, case 24178822", ST, None),
+    ("blind13", "which roads are closed because of the flooding", Q, None),
+    (
+        "blind13",
+        "what number do I call if I think there's carbon monoxide in my basement? no symptoms",
+        Q,
+        None,
+    ),
+    ("blind13", "van a pasar a recoger los árboles caídos esta semana", Q, None),
+    ("blind13", "hasta cuándo dura el aviso de hervir el agua", Q, None),
+    ("blind13", "tui báo đèn đường hư hôm thứ Hai, số phiếu 24001234, sao chưa sửa", ST, None),
+    ("blind13", "Mwen te rele pou pye bwa a, nimewo tikè a se 24005678, poko gen moun", ST, None),
+    ("blind13", "S'kemi dritë prej dy ditësh në Fishtown, të gjithë jemi mirë", S, "power_outage"),
+    ("blind13", "الكهربا مقطوعة من الصبح، كلنا بخير بس البراد خرب", S, "power_outage"),
+    ("blind13", "my heart is on fire for the Sixers tonight, someone call 911 lol", NA, None),
     ("blind10", "bhai yahan ghar mein aag lagi hai, log andar hain, Oxford Ave", E, None),
     ("blind10", "que día pasa la basura esta semana con la nieve", Q, None),
     ("blind10", "Папа на ИВЛ, света нет уже два часа", E, None),
