@@ -34,6 +34,9 @@ _WITNESS_WORDS = 30
 # ... named as a place ("at Broad and Girard"), not a list ("in QLD and BNE").
 _AT_CORNER = re.compile(r"\b(?:at|on|by|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # No \b: in Chinese or Korean the number is glued to the words ("报修SR-000456进度").
+# A 311 case number as the city's system writes it ("24-00719934"), in any language: a
+# follow-up on a report made before.
+_CASE_NUMBER = re.compile(r"(?<![\d-])\d{2}-\d{5,}(?![\d-])")
 _TICKET = re.compile(r"(?<![A-Za-z0-9])(?:SR|sr|Sr)[-\s#]?(\d{3,})(?!\d)")
 _COMMAND = re.compile(r"^/(?P<cmd>[a-z_]+)(?:@\w+)?(?:\s+(?P<arg>.*))?$", re.S)
 _MENTION = re.compile(r"(?:^|\s)@\w{1,15}\b")
@@ -61,6 +64,8 @@ _ON_STREET = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+")
+# Where a clause ends: a condition ("if ...") reaches no further.
+_CLAUSE_END = re.compile(r"[.!?;,\n。！？，；…]")
 # Newswire prose runs longer than a text message: shorter messages are never "articles", and
 # one that asks for something is not one up to _ASK_WORDS words.
 _ARTICLE_WORDS = 12
@@ -145,6 +150,12 @@ class _Lexicon:
     present: re.Pattern[str] | None = None
     # Someone named (a person, a relative, I, we): the witness head needs one.
     people: re.Pattern[str] | None = None
+    # What the city answers questions about with no service to send (transit, schools, 911,
+    # a curfew or a shelter-in-place order, disaster aid): a question about one is a question.
+    info: re.Pattern[str] | None = None
+    # A clause that supposes ("if", "in case", "what if"): a life-safety word inside one is a
+    # hypothetical ("what do we do if someone gets trapped in the elevator?"), not a report.
+    conditional: re.Pattern[str] | None = None
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -379,6 +390,8 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         medical=_compile(data.get("medical", []), bounded),
         present=_compile(data.get("present", []), bounded),
         people=_compile(_whole_words(data.get("people", [])), bounded),
+        conditional=_compile(data.get("conditional", []), bounded),
+        info=_compile(data.get("info", []), bounded),
     )
 
 
@@ -388,6 +401,26 @@ def _thanks_only(words: str, lexicons: list[_Lexicon]) -> bool:
     return any(lx.thanks and lx.thanks.search(words) for lx in lexicons) and not any(
         lx.still and lx.still.search(words) for lx in lexicons
     )
+
+
+def _supposed(
+    words: str, patterns: list[re.Pattern[str] | None], lexicons: list[_Lexicon]
+) -> bool:
+    """Whether every match of ``patterns`` (life-safety entries) in ``words`` sits in a clause
+    that supposes ("if someone gets trapped", "en caso de que", "如果停电"): a hypothetical,
+    not a report. A match in a clause of its own ("if anyone sees him, a boy is missing") is
+    a report."""
+    conditionals = [lx.conditional for lx in lexicons if lx.conditional is not None]
+    if not conditionals:
+        return False
+    for pattern in patterns:
+        if pattern is None:
+            continue
+        for match in pattern.finditer(words):
+            clause = _CLAUSE_END.split(words[: match.start()])[-1]
+            if not any(c.search(clause) for c in conditionals):
+                return False
+    return True
 
 
 def find_ticket_ref(text: str) -> str | None:
@@ -487,8 +520,9 @@ class RuleTriage:
         # Lexicon patterns are lower case (see _compile): the text is lowered once.
         lowered = clean.lower()
         asks_status = any(lx.status and lx.status.search(lowered) for lx in lexicons)
-        follows_up = len(clean) <= _FOLLOWUP_CHARS and any(
-            lx.followup and lx.followup.search(lowered) for lx in lexicons
+        follows_up = len(clean) <= _FOLLOWUP_CHARS and (
+            any(lx.followup and lx.followup.search(lowered) for lx in lexicons)
+            or bool(_CASE_NUMBER.search(clean))
         )
         if (ticket_ref or follows_up or (asks_status and len(clean) < 60)) and not any(
             lx.emergency and lx.emergency.search(lowered) for lx in lexicons
@@ -513,6 +547,9 @@ class RuleTriage:
             # and a corner is a witness's report, even with no gazetteer to confirm the pair.
             location = found
         em_rule = any(lx.emergency and lx.emergency.search(words) for lx in lexicons)
+        # "What do we do if someone gets trapped in the elevator?": a hypothetical, a question.
+        supposed = em_rule and _supposed(words, [lx.emergency for lx in lexicons], lexicons)
+        em_rule = em_rule and not supposed
         strong_req = any(lx.request and lx.request.search(words) for lx in lexicons)
         bare_ask = not strong_req and any(lx.need and lx.need.search(words) for lx in lexicons)
         req_rule = strong_req or bare_ask
@@ -534,13 +571,15 @@ class RuleTriage:
         is_question = question_form and (
             category is not None
             or location is not None
+            or supposed
+            or any(lx.info and lx.info.search(words) for lx in lexicons)
             or any(lx.no_service and lx.no_service.search(words) for lx in lexicons)
         )
         own = self._lexicons.get(language)
         # The writer's own words (I, we, please, you), where the language's lexicon lists them.
         voice = None if own is None or own.voice is None else bool(own.voice.search(lowered))
         if voice and not em_rule and own is not None and own.care is not None:
-            em_rule = bool(own.care.search(words))
+            em_rule = bool(own.care.search(words)) and not _supposed(words, [own.care], lexicons)
         # Only the message's own language can tell a resident's voice from a headline's.
         personal = (
             own is None

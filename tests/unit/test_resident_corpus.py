@@ -74,23 +74,24 @@ jokes):
 - ``blind14.jsonl`` (350, the same mix, written on 2026-11-24: a blizzard with a snow
   emergency and tows, a nor'easter in Eastwick and Manayunk, a gas explosion in Kensington,
   a derecho, a 911 outage, a tornado warning, a protest with road closures, a boil-water
-  advisory; relatives writing from far away, the key fact buried mid-message): never read
-  and never trained on. Scored blind with 7ac0a4e: 0.826, 94/105, 8; 0.837, 97/105, 7 after
+  advisory; relatives writing from far away, the key fact buried mid-message): scored
+  blind with 7ac0a4e: 0.826, 94/105, 8; 0.837, 97/105, 7 after
   blind11 was read; 0.843, 98/105, 6 after blind12 was read; 0.843, 98/105, 6 after blind13
-  was read;
+  was read; then read;
 - ``blind15.jsonl`` (350, the same mix, written on 2026-11-24 while blind13 was read: storm
   surge at the Navy Yard, a heat emergency in a grid failure, a Chinatown high-rise fire, a
   pileup in fog, a water main break, a lead scare, a parade, black ice, wildfire smoke; asked
   for reported speech, past emergencies now over, hypotheticals, hyperbole): never read and
   never trained on. Scored blind: 0.834, 92/105, 20 false emergencies with 7ac0a4e; 0.840,
   93/105, 19 with 6ec1ac0 (blind11 and blind12 read); 0.837, 93/105, 20 after blind13 was
-  read;
+  read; 0.854, 93/105, 21 after the conditional rule and blind14 were read;
 - ``blind16.jsonl`` (350, the same mix, written with blind15: flash floods on Lincoln Drive,
   brownouts, a rowhouse collapse, a chemical leak at a rail yard, stranded buses in snow, a
   sinkhole, an apartment fire, a July 4th crowd, frozen pipes in public housing; asked for
   relatives writing from far away, medical devices in outages, scary words used loosely,
   questions phrased as statements): never read and never trained on. Scored blind: 0.871,
-  85/105, 10 with 7ac0a4e; 0.874, 87/105, 10 with 6ec1ac0; the same after blind13 was read.
+  85/105, 10 with 7ac0a4e; 0.874, 87/105, 10 with 6ec1ac0; the same after blind13 was read;
+  0.883, 89/105, 10 after the conditional rule and blind14 were read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -136,9 +137,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # 98/105, 6.
 # After blind13 was read: blind13 0.989, 102/105, 1; blind14 0.843, 98/105, 6; blind15 0.837,
 # 93/105, 20; blind16 0.874, 87/105, 10 (the others unchanged).
+# After the conditional rule and blind14 were read: blind7 0.969, 104/105, 1; blind8 0.986,
+# 103/105, 0; blind9 0.963; blind11 0.957; blind12 0.934; blind13 0.991; blind14 0.954, 105/105, 2;
+# blind15 0.854, 93/105, 21; blind16 0.883, 89/105, 10.
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind14", "blind15", "blind16")
+NEVER_READ = ("blind15", "blind16")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -156,9 +160,9 @@ FLOORS = {
     "blind11": (0.94, 0.97, 7),
     "blind12": (0.91, 0.95, 5),
     "blind13": (0.97, 0.95, 3),
-    "blind14": (0.82, 0.91, 8),
-    "blind15": (0.81, 0.86, 22),
-    "blind16": (0.85, 0.80, 12),
+    "blind14": (0.94, 0.97, 4),
+    "blind15": (0.83, 0.86, 23),
+    "blind16": (0.86, 0.82, 12),
 }
 
 

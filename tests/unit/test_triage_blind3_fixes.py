@@ -83,6 +83,21 @@ for these tests.
   missing person; "no symptoms"; "forwarded from"; case and ticket numbers in English,
   Vietnamese and Creole; "which roads are closed", "van a pasar", "hasta cuándo"; "my heart
   is on fire for the Sixers");
+- ``blind14``: wordings from the fourteenth set (a 311 case number written the city's way,
+  "24-00561234", is a follow-up in any language, and so are "número de reporte", "номер
+  заявки", "protocolo"; life safety written by a relative far away in Russian, Polish,
+  Italian, Arabic, Korean and romanized Bengali; "still isn't answering his phone"; cars that
+  can't get out are not people; "nobody hurt" in Arabic; a forwarded notice asking everyone
+  to boil water in Chinese; "stay safe, check on your neighbors", "Official: ... copied
+  from"; "good job sanitation"; "the only dark one" after the power came back; discoloured
+  tap water in Spanish; a maple down and "could someone come cut it up"; questions about 911,
+  schools closing, the Broad Street Line, drinking water in Albanian, Polish and Korean,
+  which name no service: transit, schools, 911, curfews and boiling water are now topics a
+  question can be about);
+- ``conditional``: a life-safety word inside a clause that supposes ("what do we do if
+  someone gets trapped in the elevator?", "si alguien queda atrapado", "если пахнет газом",
+  "如果停电") is a hypothetical, a question; "not sure if he's breathing" is not a condition,
+  and a life-safety fact in a clause of its own after an "if" clause is still a report;
 - ``gap``: gaps the previous session left open: looking for a shelter is not a missing person,
   a need for shelter or food is not life safety on the model's word alone, "can you help me"
   is a request (not a question), and "I can help" is an offer; someone on the floor for hours
@@ -835,6 +850,89 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind13", "S'kemi dritë prej dy ditësh në Fishtown, të gjithë jemi mirë", S, "power_outage"),
     ("blind13", "الكهربا مقطوعة من الصبح، كلنا بخير بس البراد خرب", S, "power_outage"),
     ("blind13", "my heart is on fire for the Sixers tonight, someone call 911 lol", NA, None),
+    (
+        "conditional",
+        "what do we do if someone gets trapped in the elevator during the blackout?",
+        Q,
+        None,
+    ),
+    (
+        "conditional",
+        "in case my grandma's oxygen machine stops in the outage, who do we call?",
+        Q,
+        None,
+    ),
+    ("conditional", "not sure if he's breathing, he fell off the ladder on Reed St", E, None),
+    (
+        "conditional",
+        "if anyone sees him, a boy is missing near the Art Museum, 6 years old, red coat",
+        E,
+        None,
+    ),
+    ("conditional", "¿qué hacemos si alguien queda atrapado en el ascensor?", Q, None),
+    ("conditional", "Куда звонить, если в подвале пахнет газом?", Q, None),
+    ("conditional", "如果停电了，我妈的制氧机怎么办？", Q, None),
+    ("conditional", "Co robić, jeśli ktoś zostanie uwięziony w windzie?", Q, None),
+    ("conditional", "Il y a un incendie au 3e étage, s'il vous plaît venez vite", E, None),
+    ("blind14", "any news on 24-00561234? the hydrant on Tasker is still leaking", ST, None),
+    ("blind14", "cho hỏi báo cáo 24-00998877 về đèn đường sao rồi", ST, None),
+    ("blind14", "número de reporte 4412093, el bache sigue ahí", ST, None),
+    (
+        "blind14",
+        "Я подавал заявку про яму, номер заявки 24-00123456, ничего не изменилось",
+        ST,
+        None,
+    ),
+    ("blind14", "protocolo 24-00887766, a árvore continua no meio da rua", ST, None),
+    ("blind14", "Пишу за папу: у него кислородный аппарат, а света нет с утра", E, None),
+    (
+        "blind14",
+        "Piszę za dziadka, nie ma prądu ani ogrzewania od wczoraj, ma 90 lat i jest lodowaty",
+        E,
+        None,
+    ),
+    ("blind14", "mia madre è in casa con l'acqua al ginocchio e non ce la fa a uscire", E, None),
+    ("blind14", "جدي بالبيت والحيطة مايلة ومش راضي يطلع", E, None),
+    ("blind14", "지붕이 무너졌어요 안에 할머니 계세요", E, None),
+    ("blind14", "amar dadu ke khuje pacchi na, sokal theke hariye gechen", E, None),
+    (
+        "blind14",
+        "my dad hasn't been heard from since the explosion and still isn't answering his phone",
+        E,
+        None,
+    ),
+    ("blind14", "la quitanieves no ha pasado y los carros no pueden salir de la cuadra", S, None),
+    ("blind14", "شجرة واقعة على الطريق، ما في حدا مصاب بس الشارع مسكر", S, None),
+    ("blind14", "转发：水务局提醒，请大家把水煮沸再喝", NA, None),
+    ("blind14", "Stay safe everyone and check on your elderly neighbors tonight", NA, None),
+    (
+        "blind14",
+        "Official: snow emergency declared, move cars off snow routes (copied from @PhilaOEM)",
+        NA,
+        None,
+    ),
+    ("blind14", "good job sanitation, our block got picked up first thing", NA, None),
+    (
+        "blind14",
+        "streetlight out on Cottman near Rowland, with the power back everywhere it's the only "
+        "dark one",
+        S,
+        None,
+    ),
+    ("blind14", "el agua sale amarilla de la pluma desde ayer", S, "sewer_water"),
+    (
+        "blind14",
+        "a big maple came down across our driveway on Oxford Ave, could someone come cut it up?",
+        S,
+        None,
+    ),
+    ("blind14", "S'kemi drita që nga mëngjesi në Mayfair", S, "power_outage"),
+    ("blind14", "are schools closed tomorrow because of the ice", Q, None),
+    ("blind14", "is 911 working again or do we still call the district", Q, None),
+    ("blind14", "¿ya está funcionando la línea de la Broad o sigo tomando el bus?", Q, None),
+    ("blind14", "Ku mund të gjej ujë të pijshëm në Kensington", Q, None),
+    ("blind14", "Gdzie można dostać wodę butelkowaną w Bridesburg", Q, None),
+    ("blind14", "물 끓여서 마셔야 하나요", Q, None),
     ("blind10", "bhai yahan ghar mein aag lagi hai, log andar hain, Oxford Ave", E, None),
     ("blind10", "que día pasa la basura esta semana con la nieve", Q, None),
     ("blind10", "Папа на ИВЛ, света нет уже два часа", E, None),
