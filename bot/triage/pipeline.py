@@ -281,6 +281,15 @@ def _by_first_char(patterns: list[str], bounded: bool) -> str:
     return "|".join(parts)
 
 
+# Letters by how often English words start with them: the engine tries the groups in order at
+# each word start, so the common ones go first (other scripts follow, in code point order).
+_START_ORDER = {ch: i for i, ch in enumerate("taoswicbphfmdrelnguvyjkqxz")}
+
+
+def _by_start_frequency(item: tuple[str, list[str]]) -> tuple[int, str]:
+    return _START_ORDER.get(item[0], len(_START_ORDER)), item[0]
+
+
 def _grouped(patterns: list[str]) -> str:
     groups: dict[str, list[str]] = {}
     anywhere: list[str] = []
@@ -293,7 +302,7 @@ def _grouped(patterns: list[str]) -> str:
             groups.setdefault(ch, []).append(p)
     parts = [
         f"(?={re.escape(ch)})(?:{'|'.join(f'(?:{p})' for p in group)})"
-        for ch, group in sorted(groups.items())
+        for ch, group in sorted(groups.items(), key=_by_start_frequency)
     ]
     if anywhere:
         parts.append("|".join(f"(?:{p})" for p in anywhere))
@@ -555,10 +564,13 @@ class RuleTriage:
         req_rule = strong_req or bare_ask
         # Warnings, outage counts and headlines (often retweeted) mention the same words as
         # reports; without a place or an ask they are news, not a report to ticket.
-        headline = any(lx.broadcast and lx.broadcast.search(words) for lx in lexicons)
         street = location is not None and location.kind in ("address", "block", "intersection")
         # A warning naming a county or a town is still a warning; a corner is a witness's.
-        broadcast = not street and not req_rule and headline
+        broadcast = (
+            not street
+            and not req_rule
+            and any(lx.broadcast and lx.broadcast.search(words) for lx in lexicons)
+        )
         # A question to the city is about a service or a place; "where are you going?" is not.
         # Residents often leave the mark off ("are the warming centers ok with dogs"): a
         # message opening the way a question does counts too.
@@ -596,9 +608,14 @@ class RuleTriage:
         news_like = news_like or (broadcast and (own is None or own.personal is None))
         # "Everyone got out ok" or a joke ("lol this cheesesteak line got me trapped") is not
         # life safety, unless something is still wrong, an ask, or a street address.
-        ongoing = any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
-        unharmed = not ongoing and any(lx.safe and lx.safe.search(words) for lx in lexicons)
+        safe = any(lx.safe and lx.safe.search(words) for lx in lexicons)
         joking = any(lx.joke and lx.joke.search(lowered) for lx in lexicons)
+        # Whether something is still wrong matters only beside a life-safety word, "everyone
+        # is safe" or a joke (and "the danger is over", searched below): most messages have
+        # none, and skip the search.
+        weighed = em_rule or safe or joking
+        ongoing = weighed and any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
+        unharmed = safe and not ongoing
         em_rule = em_rule and not news_like and not unharmed
         # Prayers for the families of a fire, with no ask, no place and nothing still wrong
         # ("Dios cuide a todas las familias del incendio"), or an offer of help ("where can I
@@ -689,8 +706,12 @@ class RuleTriage:
         # still wrong: news for the neighbours, not a report.
         if (
             not (req_rule or is_question)
-            and not ongoing
             and any(lx.over and lx.over.search(words) for lx in lexicons)
+            and not (
+                ongoing
+                if weighed
+                else any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
+            )
         ):
             return self._quiet(clean, category, language, found)
         # The model learnt English; in other languages its weights on common words mislead.
