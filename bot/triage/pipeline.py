@@ -623,6 +623,7 @@ class RuleTriage:
         ongoing = weighed and any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
         unharmed = safe and not ongoing
         em_rule = em_rule and not news_like and not unharmed
+        n_words = len(words.split())
         # Prayers for the families of a fire, with no ask, no place and nothing still wrong
         # ("Dios cuide a todas las familias del incendio"), or an offer of help ("where can I
         # drop donations for the families from the apartment fire?"): no one to rescue.
@@ -633,7 +634,7 @@ class RuleTriage:
                 (
                     not (voice or req_rule)
                     and location is None
-                    and len(words.split()) <= _SYMPATHY_WORDS
+                    and n_words <= _SYMPATHY_WORDS
                     and _thanks_only(words, lexicons)
                 )
                 or (not req_rule and any(lx.offer and lx.offer.search(words) for lx in lexicons))
@@ -642,9 +643,6 @@ class RuleTriage:
             em_rule = False
         if em_rule and joking and not ongoing and not req_rule and location is None:
             em_rule = False
-        # Twenty words and not one "I", "we", "please" or "help", and no street address: an
-        # article, not a resident.
-        n_words = len(words.split())
         # A named street ("on Lancaster Ave") is a resident's, as an address is; so is a
         # corner "at X and Y" that no gazetteer confirmed.
         named_street = (
@@ -677,8 +675,9 @@ class RuleTriage:
                 and not _URL.search(text)
             )
         )
-        # An ask of the city ("can somebody come look at it") or a question to it is a
-        # resident's too.
+        # Twenty words and not one "I", "we", "please" or "help", and no street address: an
+        # article, not a resident. An ask of the city ("can somebody come look at it") or a
+        # question to it is a resident's too.
         long_impersonal = (
             not personal
             and not named_street
