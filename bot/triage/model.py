@@ -49,10 +49,12 @@ def features(text: str) -> set[str]:
 
 CHAR_SIZES = (2, 3, 4)
 CHAR_TOKENS = 60  # the opening words carry the need; a forwarded article costs no more
-_WORD_CACHE = 65536  # words whose gram rows a character head keeps (then starts afresh)
+# Words whose gram rows a character head keeps (then starts afresh), and whose grams are kept:
+# about 1 KB a word, so both stay under 20 MB however many new words a storm brings.
+_WORD_CACHE = 16384
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=_WORD_CACHE)
 def _word_grams(word: str) -> tuple[str, ...]:
     padded = f" {word} "
     n = len(padded)

@@ -3,30 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.domain.triage import Intent, Location, Priority, TriageResult
 from bot.triage.dedupe import place_key, simhash, text_key
 from bot.triage.gazetteer import Locator
 from bot.triage.language import LanguageDetector
+from bot.triage.lexicon_regex import compile_entries, whole_words
 from bot.triage.location import is_bare_pair
 from bot.triage.model import MODEL_PATH, NO_TOPIC, IntentModel, features
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-# Lists this long are searched by first character (see _by_first_char); shorter ones are as
-# fast as one alternation, unless most of their entries open with a group or an anchor, which
-# the engine must enter at every position (the English follow-up and question-opening lists:
-# 27 -> 22 and 17 -> 10 µs per message).
-_GROUP_BY_FIRST_CHAR = 100
-_GROUP_OPENING_WITH_GROUPS = 30
-# Python's own regex parser reads an entry's first characters (see _first_chars).
-_SRE_PARSER: Any = importlib.import_module("re._parser")
-_SRE: Any = importlib.import_module("re._constants")
 # A message this short that names a service and an "X and Y" corner is a report.
 _SHORT_REPORT_WORDS = 20
 # A need for shelter or food is not life safety on the model's word alone.
@@ -161,198 +153,20 @@ class _Lexicon:
     conditional: re.Pattern[str] | None = None
 
 
-def _lower_pattern(pattern: str) -> str:
-    """``pattern`` in lower case, escapes kept (``\\S`` stays ``\\S``)."""
-    out: list[str] = []
-    escaped = False
-    for ch in pattern:
-        out.append(ch if escaped else ch.lower())
-        escaped = not escaped and ch == "\\"
-    return "".join(out)
-
-
-def _non_capturing(pattern: str) -> str:
-    """``pattern`` with its plain groups made non-capturing (``(a|b)`` -> ``(?:a|b)``; an
-    escaped ``\\(`` or a ``(`` inside a character class is left alone).
-
-    Nothing reads a lexicon match's groups, and the regex engine cannot skip an alternative
-    that opens with a capturing group on its first character: with capturing groups the
-    English life-safety search cost about six times as much.
-    """
-    out: list[str] = []
-    escaped = in_class = False
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(" and not pattern.startswith("(?", i):
-            out.append("(?:")
-            continue
-        out.append(ch)
-    return "".join(out)
-
-
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` can start with; None when any can, or when it
-    may match the empty string (or the parser says something this reading does not know)."""
-    try:
-        parsed = _SRE_PARSER.parse(pattern)
-    except re.error:
-        return None
-    chars, nullable = _first_of(list(parsed))
-    return None if chars is None or nullable else frozenset(chars)
-
-
-def _first_of(ops: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
-    """(first characters or None for any, whether the sequence may match nothing)."""
-    c = _SRE
-    out: set[str] = set()
-    for op, av in ops:
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # \b, ^, lookarounds consume nothing
-        if op is c.LITERAL:
-            out.add(chr(av))
-            return out, False
-        if op is c.IN:
-            for kind, arg in av:
-                if kind is c.LITERAL:
-                    out.add(chr(arg))
-                elif kind is c.RANGE and arg[1] - arg[0] < 64:
-                    out.update(chr(x) for x in range(arg[0], arg[1] + 1))
-                else:
-                    return None, False
-            return out, False
-        if op is c.SUBPATTERN:
-            branches = [list(av[3])]
-        elif op is c.BRANCH:
-            branches = [list(b) for b in av[1]]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            branches = [list(av[2])]
-        else:
-            return None, False
-        nullable = False
-        for branch in branches:
-            chars, empty = _first_of(branch)
-            if chars is None:
-                return None, False
-            out |= chars
-            nullable = nullable or empty
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0:
-            nullable = True
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _bounded(patterns: list[str]) -> str:
-    """Entries joined, with one \\b in front of each run of entries that start a word: the
-    same matches, but at a position inside a word the search fails once, not per entry."""
-    parts: list[str] = []
-    run: list[str] = []
-    for p in patterns:
-        if _boundary(p):
-            run.append(f"(?:{p})")
-            continue
-        if run:
-            parts.append(f"\\b(?:{'|'.join(run)})")
-            run = []
-        parts.append(f"(?:{p})")
-    if run:
-        parts.append(f"\\b(?:{'|'.join(run)})")
-    return "|".join(parts)
-
-
-def _by_first_char(patterns: list[str], bounded: bool) -> str:
-    """A long list's entries grouped by the character they start with, each group behind a
-    one-character lookahead: at a position the engine tries the one group that can start
-    there instead of every entry (the English life-safety search: about 70 -> 25 µs per
-    message). An entry that may start with several characters joins each of their groups;
-    one that may start with anything keeps a group of its own. Entries that start a word
-    share one \\b in front of all their groups, so a position inside a word fails at once."""
-    word = [p for p in patterns if bounded and _boundary(p)]
-    other = [p for p in patterns if not (bounded and _boundary(p))]
-    parts = []
-    if word:
-        parts.append(f"\\b(?:{_grouped(word)})")
-    if other:
-        parts.append(_grouped(other))
-    return "|".join(parts)
-
-
-# Letters by how often English words start with them: the engine tries the groups in order at
-# each word start, so the common ones go first (other scripts follow, in code point order).
-_START_ORDER = {ch: i for i, ch in enumerate("taoswicbphfmdrelnguvyjkqxz")}
-
-
-def _by_start_frequency(item: tuple[str, list[str]]) -> tuple[int, str]:
-    return _START_ORDER.get(item[0], len(_START_ORDER)), item[0]
-
-
-def _grouped(patterns: list[str]) -> str:
-    groups: dict[str, list[str]] = {}
-    anywhere: list[str] = []
-    for p in patterns:
-        chars = _first_chars(p)
-        if chars is None:
-            anywhere.append(p)
-            continue
-        for ch in sorted(chars):
-            groups.setdefault(ch, []).append(p)
-    parts = [
-        f"(?={re.escape(ch)})(?:{'|'.join(f'(?:{p})' for p in group)})"
-        for ch, group in sorted(groups.items(), key=_by_start_frequency)
-    ]
-    if anywhere:
-        parts.append("|".join(f"(?:{p})" for p in anywhere))
-    return "|".join(parts)
-
-
-def _compile(patterns: list[str], bounded: bool = True) -> re.Pattern[str] | None:
-    """One pattern for a lexicon key, matched against lower-cased text.
-
-    Entries are lower-cased here and the text once per message: case-insensitive matching
-    (``re.I``) of long alternations is about three times slower in Python's ``re``.
-    """
-    if not patterns:
-        return None
-    opening = sum(1 for p in patterns if p[:1] in "(^\\[.")
-    patterns = [_non_capturing(_lower_pattern(p)) for p in patterns]
-    if len(patterns) >= _GROUP_BY_FIRST_CHAR or (
-        len(patterns) >= _GROUP_OPENING_WITH_GROUPS and 2 * opening >= len(patterns)
-    ):
-        return re.compile(_by_first_char(patterns, bounded), re.M)
-    if not bounded:
-        # Scripts written without spaces (zh, km; Korean compounds): \b never fires
-        # between two letters, so such lexicons switch word boundaries off.
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.M)
-    return re.compile(_bounded(patterns), re.M)
-
-
-def _boundary(pattern: str) -> str:
-    # An entry that starts with a literal non-word character (Spanish '¿') gets no leading
-    # \b: there it would demand a word character before it, so the entry could never match.
-    first = pattern[:1]
-    if first and not first.isalnum() and first not in "_([\\^.":
-        return ""
-    return "\\b"
-
-
-def _whole_words(entries: list[str]) -> list[str]:
-    """Entries that must end a word ("i" in "I", not in "it"): pronouns, people, voice."""
-    return [f"(?:{p})(?!\\w)" for p in entries]
-
-
 def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
-    """Read one ``<lang>.toml`` lexicon; unknown categories are an error naming the file."""
+    """Read one ``<lang>.toml`` lexicon; unknown categories are an error naming the file.
+
+    Compiling the 17 shipped lexicons takes a second or two; a file read before with the
+    same content and service list is not compiled again (the cache holds a few dozen).
+    """
+    return _parsed_lexicon(path, path.read_bytes(), categories)
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed_lexicon(path: Path, content: bytes, categories: tuple[str, ...]) -> _Lexicon:
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomllib.loads(content.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ValueError(f"{path}: {exc}") from exc
     cats = data.get("categories", {})
     unknown = sorted(set(cats) - set(categories))
@@ -377,36 +191,40 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
         raise ValueError(f"{path}: category_first not in the service list: {unknown_first}")
     order = first + [c for c in categories if c not in first]
     compiled = tuple(
-        (code, pat) for code in order if (pat := _compile(cats.get(code, []), bounded)) is not None
+        (code, pat)
+        for code in order
+        if (pat := compile_entries(cats.get(code, []), bounded)) is not None
     )
     return _Lexicon(
-        status=_compile(data.get("status", []), bounded),
-        emergency=_compile(data.get("emergency", []), bounded),
-        question=_compile(data.get("question", []), bounded),
-        request=_compile(data.get("request", []), bounded),
-        broadcast=_compile(data.get("broadcast", []), bounded),
-        personal=_compile(_whole_words(data.get("personal", [])), bounded),
-        news=_compile(data.get("news", []), bounded),
-        voice=_compile(_whole_words(data.get("voice", [])), bounded),
-        care=_compile(data.get("care", []), bounded),
+        status=compile_entries(data.get("status", []), bounded),
+        emergency=compile_entries(data.get("emergency", []), bounded),
+        question=compile_entries(data.get("question", []), bounded),
+        request=compile_entries(data.get("request", []), bounded),
+        broadcast=compile_entries(data.get("broadcast", []), bounded),
+        personal=compile_entries(whole_words(data.get("personal", [])), bounded),
+        news=compile_entries(data.get("news", []), bounded),
+        voice=compile_entries(whole_words(data.get("voice", [])), bounded),
+        care=compile_entries(data.get("care", []), bounded),
         categories=compiled,
-        offer=_compile(data.get("offer", []), bounded),
-        need=_compile(data.get("need", []), bounded),
-        thanks=_compile(data.get("thanks", []), bounded),
-        still=_compile(data.get("still", []), bounded),
-        any_category=_compile([p for code in categories for p in cats.get(code, [])], bounded),
-        followup=_compile(data.get("followup", []), bounded),
-        no_service=_compile(data.get("no_service", []), bounded),
-        joke=_compile(data.get("joke", []), bounded),
-        over=_compile(data.get("over", []), bounded),
-        ongoing=_compile(data.get("ongoing", []), bounded),
-        safe=_compile(data.get("safe", []), bounded),
-        question_start=_compile(data.get("question_start", []), bounded),
-        medical=_compile(data.get("medical", []), bounded),
-        present=_compile(data.get("present", []), bounded),
-        people=_compile(_whole_words(data.get("people", [])), bounded),
-        conditional=_compile(data.get("conditional", []), bounded),
-        info=_compile(data.get("info", []), bounded),
+        offer=compile_entries(data.get("offer", []), bounded),
+        need=compile_entries(data.get("need", []), bounded),
+        thanks=compile_entries(data.get("thanks", []), bounded),
+        still=compile_entries(data.get("still", []), bounded),
+        any_category=compile_entries(
+            [p for code in categories for p in cats.get(code, [])], bounded
+        ),
+        followup=compile_entries(data.get("followup", []), bounded),
+        no_service=compile_entries(data.get("no_service", []), bounded),
+        joke=compile_entries(data.get("joke", []), bounded),
+        over=compile_entries(data.get("over", []), bounded),
+        ongoing=compile_entries(data.get("ongoing", []), bounded),
+        safe=compile_entries(data.get("safe", []), bounded),
+        question_start=compile_entries(data.get("question_start", []), bounded),
+        medical=compile_entries(data.get("medical", []), bounded),
+        present=compile_entries(data.get("present", []), bounded),
+        people=compile_entries(whole_words(data.get("people", [])), bounded),
+        conditional=compile_entries(data.get("conditional", []), bounded),
+        info=compile_entries(data.get("info", []), bounded),
     )
 
 
