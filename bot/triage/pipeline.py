@@ -256,6 +256,23 @@ def _supposed(
     return True
 
 
+def _but_then(
+    words: str,
+    first: list[re.Pattern[str] | None],
+    then: list[re.Pattern[str] | None],
+    lexicons: list[_Lexicon],
+) -> bool:
+    """Whether, after the first match of ``first`` ("we're fine", "lol"), a ``still`` word
+    ("but", "pero", "mais", "но") leads on to a match of ``then`` (a life-safety word): "lol
+    we're fine but the wires on Umbria st are sparking and kids keep walking by"."""
+    ends = [m.end() for p in first if p is not None and (m := p.search(words)) is not None]
+    if not ends:
+        return False
+    rest = words[min(ends) :]
+    turns = [m.end() for lx in lexicons if lx.still and (m := lx.still.search(rest))]
+    return bool(turns) and any(p is not None and p.search(rest, min(turns)) for p in then)
+
+
 def find_ticket_ref(text: str) -> str | None:
     """The digits of a ticket number mentioned in ``text`` (``SR-000123`` -> ``"000123"``)."""
     match = _TICKET.search(text)
@@ -439,7 +456,18 @@ class RuleTriage:
         # none, and skip the search.
         weighed = em_rule or safe or joking
         ongoing = weighed and any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
-        unharmed = safe and not ongoing
+        # "We're fine but the wires are sparking": the danger comes after the reassurance.
+        turned = (
+            em_rule
+            and (safe or joking)
+            and _but_then(
+                words,
+                [lx.safe for lx in lexicons] + [lx.joke for lx in lexicons],
+                [lx.emergency for lx in lexicons],
+                lexicons,
+            )
+        )
+        unharmed = safe and not ongoing and not turned
         em_rule = em_rule and not news_like and not unharmed
         n_words = len(words.split())
         # Prayers for the families of a fire, with no ask, no place and nothing still wrong
@@ -459,7 +487,7 @@ class RuleTriage:
             )
         ):
             em_rule = False
-        if em_rule and joking and not ongoing and not req_rule and location is None:
+        if em_rule and joking and not (ongoing or turned or req_rule) and location is None:
             em_rule = False
         # A named street ("on Lancaster Ave") is a resident's, as an address is; so is a
         # corner "at X and Y" that no gazetteer confirmed.
@@ -539,6 +567,7 @@ class RuleTriage:
             return self._quiet(clean, category, language, found)
         # The model learnt English; in other languages its weights on common words mislead.
         feats: set[str] | None = None
+        named = category
         if self.model is None or language != "en":
             emergency = em_rule
             actionable = emergency or (
@@ -553,7 +582,6 @@ class RuleTriage:
             )
         else:
             feats = features(clean)
-            named = category
             emergency, actionable, category = self._with_model(
                 # An ask naming a service in a short message is a resident's, "I" or not
                 # ("the burned out rowhome on Lehigh is wide open, needs boarding up").
@@ -565,13 +593,13 @@ class RuleTriage:
                 broadcast, is_question, category, location, personal, voice, bare_ask,
                 em_rule and category is None
                 and any(lx.no_service and lx.no_service.search(words) for lx in lexicons),
-                unharmed or (joking and not ongoing), named_street,
+                unharmed or (joking and not (ongoing or turned)), named_street,
             )  # fmt: skip
-            if actionable and question_form and not is_question and named is None:
-                # Worded as a question, naming no service ("who do i call if my landlord
-                # wont turn the heat on"): a question to answer, not a service request (the
-                # model's guess stays as its topic).
-                is_question = True
+        if actionable and question_form and not is_question and named is None:
+            # Worded as a question, naming no service ("who do i call if my landlord wont
+            # turn the heat on", "¿cómo pido ayuda para pagar la luz?"): a question to answer,
+            # not a service request (the model's guess stays as its topic).
+            is_question = True
         if (
             not emergency
             and not (broadcast or news_like or is_question or joking or unharmed)

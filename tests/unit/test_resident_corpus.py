@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds nineteen sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds twenty-one sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -84,14 +84,30 @@ jokes):
   for reported speech, past emergencies now over, hypotheticals, hyperbole): never read and
   never trained on. Scored blind: 0.834, 92/105, 20 false emergencies with 7ac0a4e; 0.840,
   93/105, 19 with 6ec1ac0 (blind11 and blind12 read); 0.837, 93/105, 20 after blind13 was
-  read; 0.854, 93/105, 21 after the conditional rule and blind14 were read;
+  read; 0.854, 93/105, 21 after the conditional rule and blind14 were read; 0.857, 93/105,
+  21 after blind16 was read (session 9);
 - ``blind16.jsonl`` (350, the same mix, written with blind15: flash floods on Lincoln Drive,
   brownouts, a rowhouse collapse, a chemical leak at a rail yard, stranded buses in snow, a
   sinkhole, an apartment fire, a July 4th crowd, frozen pipes in public housing; asked for
   relatives writing from far away, medical devices in outages, scary words used loosely,
-  questions phrased as statements): never read and never trained on. Scored blind: 0.871,
-  85/105, 10 with 7ac0a4e; 0.874, 87/105, 10 with 6ec1ac0; the same after blind13 was read;
-  0.883, 89/105, 10 after the conditional rule and blind14 were read.
+  questions phrased as statements): scored blind: 0.871, 85/105, 10 with 7ac0a4e; 0.874,
+  87/105, 10 with 6ec1ac0; the same after blind13 was read; 0.883, 89/105, 10 after the
+  conditional rule and blind14 were read; then read on 2026-11-24 (session 9);
+- ``blind17.jsonl`` (350, the same mix, written on 2026-11-24 in session 9: a hurricane's
+  remnants, a polar vortex, a Schuylkill flood, a Kensington rowhouse fire, a 911 outage, a
+  derecho, a Parkway crowd; asked for messages hard to read: voice-to-text errors, typos, all
+  caps, code-switching, very short messages, sarcasm, scary words used loosely, emergencies
+  told flatly): never read and never trained on. Scored blind: 0.831, 90/105, 12 with
+  7ac0a4e; 0.869, 93/105, 8 with 85254a4 (session 9's start, lexicons of session 8); 0.871,
+  94/105, 8 after blind16 was read.
+- ``blind18.jsonl`` (350, the same mix, written with blind17: a nor'easter in Eastwick, a heat
+  emergency with brownouts, a gas explosion in Nicetown, an ice storm, a refinery fire with
+  shelter-in-place, a water main break on Broad St, the Eagles parade; asked for messages
+  whose shape misleads: reported speech, past events over and ongoing ones told in the past
+  tense, hypotheticals, forwarded warnings with a line added, two problems in one message,
+  questions that are reports, offers of help): never read and never trained on. Scored
+  blind: 0.783, 90/105, 17 with 7ac0a4e; 0.800, 89/105, 15 with 85254a4; 0.809, 92/105, 15
+  after blind16 was read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -140,9 +156,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # After the conditional rule and blind14 were read: blind7 0.969, 104/105, 1; blind8 0.986,
 # 103/105, 0; blind9 0.963; blind11 0.957; blind12 0.934; blind13 0.991; blind14 0.954, 105/105, 2;
 # blind15 0.854, 93/105, 21; blind16 0.883, 89/105, 10.
+# After blind16 was read (2026-11-24, session 9): blind3 0.997; blind7 0.974; blind12 0.937;
+# blind15 0.857, 93/105, 21; blind16 0.963, 100/105, 3; blind17 0.871, 94/105, 8 (the others
+# unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind15", "blind16")
+NEVER_READ = ("blind15", "blind17", "blind18")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -162,7 +181,9 @@ FLOORS = {
     "blind13": (0.97, 0.95, 3),
     "blind14": (0.94, 0.97, 4),
     "blind15": (0.83, 0.86, 23),
-    "blind16": (0.86, 0.82, 12),
+    "blind16": (0.94, 0.95, 5),
+    "blind17": (0.85, 0.88, 10),
+    "blind18": (0.79, 0.86, 17),
 }
 
 
