@@ -343,15 +343,18 @@ def test_case(triager: RuleTriage, language: str, case: Case) -> None:
 )
 def test_the_language_own_entries_decide(language: str, case: Case) -> None:
     # Each case is decided by the language's own new entries, not by an English one or by
-    # chance: a follow-up matches its followup list, danger over or advice its over list
-    # with no ongoing word, a rescue in progress an ongoing word, and both laughter cases its
-    # joke list (the joke about a hazard the lexicon knows: it is quiet for the laughter).
+    # chance: a follow-up matches its followup list, danger over its over or safe list and
+    # advice its over list, with no ongoing word, a rescue in progress an ongoing word, and
+    # both laughter cases its joke list (the joke about a hazard the lexicon knows: it is
+    # quiet for the laughter).
     own = _own(language)
     text = case.text.lower()
     if case.kind in (FOLLOWUP_LONG, FOLLOWUP):
         assert own.followup.search(text)
     elif case.kind in (OVER, ADVICE):
-        assert own.over.search(text)
+        # "Everyone got out" is the safe list's in most languages now: it clears life
+        # safety but, beside an outage or a flood, leaves a report to open.
+        assert own.over.search(text) or (case.kind == OVER and own.safe.search(text))
         assert not own.ongoing.search(text)
     elif case.kind == RESCUE:
         assert own.ongoing.search(text)
