@@ -325,12 +325,13 @@ def compile_entries(patterns: list[str], bounded: bool = True) -> re.Pattern[str
     parts: list[str] = []
     for word in (True, False):
         root, rest = roots[word], [_guarded(v) for v in loose[word]]
-        if word and not rest and 0 < len(root.items) <= _FEW_LETTERS:
+        if word and not rest and 0 < len(root.children) <= _FEW_LETTERS:
             # No \b up front: the pattern opens with plain letters, which the engine scans
-            # for; each checks its word start after it.
+            # for; each checks its word start after it. (Every entry here has a head, so the
+            # root holds letters only, in the order the entries reached them.)
             parts += [
                 _literal(ch) + f"(?<=\\b{_literal(ch)})" + node.tail()
-                for ch, node in (item for item in root.items if not isinstance(item, str))
+                for ch, node in root.children.items()
             ]
             continue
         alts = root.alternatives() + rest

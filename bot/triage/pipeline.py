@@ -153,6 +153,10 @@ class _Lexicon:
     conditional: re.Pattern[str] | None = None
 
 
+# Lists of words that must end a word ("i" in "I", not in "it"): see whole_words.
+WHOLE_WORD_KEYS = frozenset({"personal", "voice", "people"})
+
+
 def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
     """Read one ``<lang>.toml`` lexicon; unknown categories are an error naming the file.
 
@@ -195,36 +199,19 @@ def _parsed_lexicon(path: Path, content: bytes, categories: tuple[str, ...]) -> 
         for code in order
         if (pat := compile_entries(cats.get(code, []), bounded)) is not None
     )
+    searched = {
+        f.name: compile_entries(
+            whole_words(data.get(f.name, []))
+            if f.name in WHOLE_WORD_KEYS
+            else data.get(f.name, []),
+            bounded,
+        )
+        for f in dataclasses.fields(_Lexicon)
+        if f.name not in ("categories", "any_category")
+    }
+    any_category = [p for code in categories for p in cats.get(code, [])]
     return _Lexicon(
-        status=compile_entries(data.get("status", []), bounded),
-        emergency=compile_entries(data.get("emergency", []), bounded),
-        question=compile_entries(data.get("question", []), bounded),
-        request=compile_entries(data.get("request", []), bounded),
-        broadcast=compile_entries(data.get("broadcast", []), bounded),
-        personal=compile_entries(whole_words(data.get("personal", [])), bounded),
-        news=compile_entries(data.get("news", []), bounded),
-        voice=compile_entries(whole_words(data.get("voice", [])), bounded),
-        care=compile_entries(data.get("care", []), bounded),
-        categories=compiled,
-        offer=compile_entries(data.get("offer", []), bounded),
-        need=compile_entries(data.get("need", []), bounded),
-        thanks=compile_entries(data.get("thanks", []), bounded),
-        still=compile_entries(data.get("still", []), bounded),
-        any_category=compile_entries(
-            [p for code in categories for p in cats.get(code, [])], bounded
-        ),
-        followup=compile_entries(data.get("followup", []), bounded),
-        no_service=compile_entries(data.get("no_service", []), bounded),
-        joke=compile_entries(data.get("joke", []), bounded),
-        over=compile_entries(data.get("over", []), bounded),
-        ongoing=compile_entries(data.get("ongoing", []), bounded),
-        safe=compile_entries(data.get("safe", []), bounded),
-        question_start=compile_entries(data.get("question_start", []), bounded),
-        medical=compile_entries(data.get("medical", []), bounded),
-        present=compile_entries(data.get("present", []), bounded),
-        people=compile_entries(whole_words(data.get("people", [])), bounded),
-        conditional=compile_entries(data.get("conditional", []), bounded),
-        info=compile_entries(data.get("info", []), bounded),
+        categories=compiled, any_category=compile_entries(any_category, bounded), **searched
     )
 
 

@@ -726,7 +726,7 @@ def test_every_lexicon_list_matches_as_written() -> None:
         non_capturing,
         whole_words,
     )
-    from bot.triage.pipeline import LEXICON_DIR
+    from bot.triage.pipeline import LEXICON_DIR, WHOLE_WORD_KEYS
 
     corpus = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
     texts = [
@@ -740,7 +740,7 @@ def test_every_lexicon_list_matches_as_written() -> None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         bounded = data.get("word_boundaries", True) is not False
         lists = [
-            whole_words(v) if k in ("personal", "voice", "people") else v
+            whole_words(v) if k in WHOLE_WORD_KEYS else v
             for k, v in data.items()
             if isinstance(v, list) and k != "category_first"
         ]
