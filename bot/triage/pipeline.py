@@ -28,6 +28,10 @@ _NEEDS_NOT_LIFE_SAFETY = ("shelter", "food_water")
 _WITNESS_WORDS = 30
 # ... named as a place ("at Broad and Girard"), not a list ("in QLD and BNE").
 _AT_CORNER = re.compile(r"\b(?:at|on|by|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... or given as a sentence of its own ("a man is lying in the street. Castor and Magee").
+# (not after an abbreviation: "in Sta. Ana and Pandacan").
+_SENTENCE_START = re.compile(r"(?:^|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})[.!?\n]\s*)$")
+_SENTENCE_END = re.compile(r"\s*(?:[,.!?;:\n]|$)")
 # No \b: in Chinese or Korean the number is glued to the words ("报修SR-000456进度").
 # A 311 case number as the city's system writes it ("24-00719934"), in any language: a
 # follow-up on a report made before.
@@ -61,6 +65,9 @@ _ON_STREET = re.compile(
 _URL = re.compile(r"https?://\S+")
 # Where a clause ends: a condition ("if ...") reaches no further.
 _CLAUSE_END = re.compile(r"[.!?;,\n。！？，；…]")
+# What may stand between a cause word and the event it names: "the", "refinery", an elided
+# article ("après l'incendie"); Chinese and Khmer write the words together.
+_CAUSE_TAIL = re.compile(r"^\s*(?:\S+\s+){0,2}(?:\w+['’])?$")
 # Newswire prose runs longer than a text message: shorter messages are never "articles", and
 # one that asks for something is not one up to _ASK_WORDS words.
 _ARTICLE_WORDS = 12
@@ -151,6 +158,13 @@ class _Lexicon:
     # A clause that supposes ("if", "in case", "what if"): a life-safety word inside one is a
     # hypothetical ("what do we do if someone gets trapped in the elevator?"), not a report.
     conditional: re.Pattern[str] | None = None
+    # Words that name a cause ("because of", "after", "due to", "vì", "ដោយសារ"): in a
+    # question, a life-safety word right after one names the event the question is about ("is
+    # the tap water ok to drink after the chemical leak?"), not a danger the writer is in.
+    cause: re.Pattern[str] | None = None
+    # A demand that the city fix something, worded as a question ("is anyone going to fix
+    # the light?", "¿alguien va a arreglar el semáforo o qué?"): a report, not a question.
+    demand: re.Pattern[str] | None = None
 
 
 # Lists of words that must end a word ("i" in "I", not in "it"): see whole_words.
@@ -241,6 +255,28 @@ def _supposed(
             if not any(c.search(clause) for c in conditionals):
                 return False
     return True
+
+
+def _caused(words: str, patterns: list[re.Pattern[str] | None], lexicons: list[_Lexicon]) -> bool:
+    """Whether every match of ``patterns`` (life-safety entries) in ``words`` comes right
+    after a word naming a cause, at most two words between ("because of the refinery fire",
+    "después del incendio", "vì cháy"): the event a question is asked about. A match of its
+    own ("my son can't breathe because of the smoke") is not."""
+    causes = [lx.cause for lx in lexicons if lx.cause is not None]
+    if not causes:
+        return False
+    seen = False
+    for pattern in patterns:
+        if pattern is None:
+            continue
+        for match in pattern.finditer(words):
+            seen = True
+            before = _CLAUSE_END.split(words[: match.start()])[-1]
+            if not any(
+                _CAUSE_TAIL.search(before[m.end() :]) for c in causes for m in c.finditer(before)
+            ):
+                return False
+    return seen
 
 
 def _but_then(
@@ -383,11 +419,26 @@ class RuleTriage:
             # "traffic lights dead at Broad and Girard": a short message naming a service
             # and a corner is a witness's report, even with no gazetteer to confirm the pair.
             location = found
+        # Residents often leave a question's mark off ("are the warming centers ok with dogs"):
+        # a message opening the way a question does is worded as one.
+        question_form = (
+            any(mark in clean for mark in "?？؟")
+            and any(lx.question and lx.question.search(words) for lx in lexicons)
+        ) or any(lx.question_start and lx.question_start.search(words) for lx in lexicons)
         em_rule = any(lx.emergency and lx.emergency.search(words) for lx in lexicons)
         # "What do we do if someone gets trapped in the elevator?": a hypothetical, a question.
-        supposed = em_rule and _supposed(words, [lx.emergency for lx in lexicons], lexicons)
+        # So is a question about an event named as its cause ("¿van a recoger la basura con lo
+        # del humo de la refinería?").
+        emergency_lists = [lx.emergency for lx in lexicons]
+        supposed = em_rule and (
+            _supposed(words, emergency_lists, lexicons)
+            or (question_form and _caused(words, emergency_lists, lexicons))
+        )
         em_rule = em_rule and not supposed
-        strong_req = any(lx.request and lx.request.search(words) for lx in lexicons)
+        # "Is anyone going to fix the light at Broad and Olney?": a demand worded as a question
+        # is an ask of the city, a report to open, not a question to answer.
+        demands = any(lx.demand and lx.demand.search(words) for lx in lexicons)
+        strong_req = demands or any(lx.request and lx.request.search(words) for lx in lexicons)
         bare_ask = not strong_req and any(lx.need and lx.need.search(words) for lx in lexicons)
         req_rule = strong_req or bare_ask
         # Warnings, outage counts and headlines (often retweeted) mention the same words as
@@ -400,25 +451,23 @@ class RuleTriage:
             and any(lx.broadcast and lx.broadcast.search(words) for lx in lexicons)
         )
         # A question to the city is about a service or a place; "where are you going?" is not.
-        # Residents often leave the mark off ("are the warming centers ok with dogs"): a
-        # message opening the way a question does counts too.
         # ... or about a danger with no service to send ("should I worry if my CO detector
         # chirps?", "is it safe to go back in after the gas was shut off?").
-        question_form = (
-            any(mark in clean for mark in "?？؟")
-            and any(lx.question and lx.question.search(words) for lx in lexicons)
-        ) or any(lx.question_start and lx.question_start.search(words) for lx in lexicons)
-        is_question = question_form and (
-            category is not None
-            or location is not None
-            or supposed
-            or any(lx.info and lx.info.search(words) for lx in lexicons)
-            or any(lx.no_service and lx.no_service.search(words) for lx in lexicons)
+        is_question = (
+            question_form
+            and (
+                category is not None
+                or location is not None
+                or supposed
+                or any(lx.info and lx.info.search(words) for lx in lexicons)
+                or any(lx.no_service and lx.no_service.search(words) for lx in lexicons)
+            )
+            and not demands
         )
         own = self._lexicons.get(language)
         # The writer's own words (I, we, please, you), where the language's lexicon lists them.
         voice = None if own is None or own.voice is None else bool(own.voice.search(lowered))
-        if voice and not em_rule and own is not None and own.care is not None:
+        if voice and not em_rule and not is_question and own is not None and own.care is not None:
             em_rule = bool(own.care.search(words)) and not _supposed(words, [own.care], lexicons)
         # Only the message's own language can tell a resident's voice from a headline's.
         personal = (
@@ -486,7 +535,13 @@ class RuleTriage:
                 found is not None
                 and found.text in clean
                 and any(sep in found.text for sep in (" and ", " & "))
-                and bool(_AT_CORNER.search(clean[: clean.find(found.text)]))
+                and bool(
+                    _AT_CORNER.search(before := clean[: clean.find(found.text)])
+                    or (
+                        _SENTENCE_START.search(before)
+                        and _SENTENCE_END.match(clean, clean.find(found.text) + len(found.text))
+                    )
+                )
             )
         )
         # Life safety first: a witness naming a place is never silenced as prose.
@@ -541,7 +596,8 @@ class RuleTriage:
             return self._quiet(clean, category, language, found)
         # The danger is over ("everybody got out ok, thank you firefighters") or only advice
         # ("if you smell gas get out first"), with no ask, question or word that something is
-        # still wrong: news for the neighbours, not a report.
+        # still wrong: news for the neighbours, not a report. A new danger after it ("lights
+        # are back on! but now the pole is on fire") is one.
         if (
             not (req_rule or is_question)
             and any(lx.over and lx.over.search(words) for lx in lexicons)
@@ -549,6 +605,10 @@ class RuleTriage:
                 ongoing
                 if weighed
                 else any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
+            )
+            and not (
+                em_rule
+                and _but_then(words, [lx.over for lx in lexicons], emergency_lists, lexicons)
             )
         ):
             return self._quiet(clean, category, language, found)

@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds twenty-one sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds twenty-five sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -107,7 +107,37 @@ jokes):
   tense, hypotheticals, forwarded warnings with a line added, two problems in one message,
   questions that are reports, offers of help): never read and never trained on. Scored
   blind: 0.783, 90/105, 17 with 7ac0a4e; 0.800, 89/105, 15 with 85254a4; 0.809, 92/105, 15
-  after blind16 was read.
+  after blind16 was read. Read in session 10 (2026-11-24): 0.940, 105/105, 5.
+- ``blind19.jsonl`` (350, the same mix, written in session 10: the boundary of life safety;
+  welfare checks, CO alarms, a generator in a garage, a space-heater fire out or still
+  burning, cars in floodwater with or without someone inside, a tree on a house or on an
+  empty car, calm wording of real emergencies and dramatic wording of non-emergencies, past
+  emergencies, hypotheticals, reported speech; a heat emergency, flash floods, a nor'easter,
+  an ice storm, a block fire, a sinkhole, a rail-car chemical spill, a stadium crowd crush):
+  never read and never trained on. Scored blind: 0.906, 100/105, 14 with session 10's start
+  (8d61243); 0.909, 100/105, 14 after blind18's rules; 0.906, 99/105, 14 once the heads were
+  retrained with blind18.
+- ``blind20.jsonl`` (350, the same mix, written with blind19: who is writing; teenagers,
+  elderly residents, caregivers writing about a client, store owners, landlords and tenants,
+  block captains, drivers, volunteers, relatives in another city, students, recent
+  immigrants, tourists; the key fact buried mid-message, two problems, polite indirect asks;
+  a blizzard, a heat dome, a hurricane's remnants, a water main break, a warehouse fire, a
+  substation failure, a boil-water advisory, a parade): never read and never trained on.
+  Scored blind: 0.874, 97/105, 4 with 8d61243; 0.880, 99/105, 4 after blind18's rules;
+  0.883, 99/105, 4 once the heads were retrained with blind18.
+- ``blind21.jsonl`` (350, written in session 10 after blind18 was read: English 80, Spanish
+  45 and 15 in each other language, whose lines are asked to be as varied and hard as the
+  English ones: calm or buried emergencies, hyperbole, emergencies that are over,
+  hypotheticals, reported speech, forwarded warnings, thanks that turn into a new report,
+  offers phrased as questions, relatives abroad, romanized Hindi, Bengali, Arabic and
+  Russian): never read and never trained on. Scored blind: 0.797, 90/105, 14 with 8d61243;
+  0.791, 88/105, 13 with session 10's rules and heads (0.800, 90/105, 13 with session 10's
+  rules and 8d61243's heads).
+- ``blind22.jsonl`` (350, the usual mix, written with blind21: the shape of the
+  conversation; replies to the city's own posts on X, long Telegram messages whose one
+  actionable sentence sits among greetings and family news, and messages of one to six
+  words): never read and never trained on. Scored blind: 0.809, 92/105, 9 with 8d61243;
+  0.811, 91/105, 7 with session 10's rules and heads (0.809, 91/105, 8 with 8d61243's heads).
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -159,9 +189,13 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # After blind16 was read (2026-11-24, session 9): blind3 0.997; blind7 0.974; blind12 0.937;
 # blind15 0.857, 93/105, 21; blind16 0.963, 100/105, 3; blind17 0.871, 94/105, 8 (the others
 # unchanged).
+# After blind18 was read (session 10): blind7 0.974, 103/105, 0; blind9 0.966, 105/105, 3;
+# blind15 0.857, 93/105, 20; blind16 0.966, 100/105, 2; blind17 0.874, 94/105, 7; blind18
+# 0.940, 105/105, 5; blind19 0.906, 99/105, 14; blind20 0.883, 99/105, 4 (the others
+# unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind15", "blind17", "blind18")
+NEVER_READ = ("blind15", "blind17", "blind19", "blind20", "blind21", "blind22")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -183,7 +217,11 @@ FLOORS = {
     "blind15": (0.83, 0.86, 23),
     "blind16": (0.94, 0.95, 5),
     "blind17": (0.85, 0.88, 10),
-    "blind18": (0.79, 0.86, 17),
+    "blind18": (0.92, 0.97, 7),
+    "blind19": (0.88, 0.92, 16),
+    "blind20": (0.86, 0.92, 6),
+    "blind21": (0.77, 0.82, 15),
+    "blind22": (0.79, 0.85, 9),
 }
 
 
