@@ -50,6 +50,8 @@ _RETWEET = re.compile(r"^\s*\W?RT\s+@\w+", re.I)
 _HASHTAG = re.compile(r"#\w+")
 # Words besides the place that the report head needs to open a report.
 _REPORT_WORDS = 3
+# Thanks "opens" a message when it starts within this many characters ("🙏 thank you ...").
+_OPENING_CHARS = 3
 # Prayers for the people of a fire are a line or two; a longer message that opens with thanks
 # goes on to tell something ("thanks for yesterday's reply; today the water is coming in").
 _SYMPATHY_WORDS = 15
@@ -67,6 +69,8 @@ _URL = re.compile(r"https?://\S+")
 _CLAUSE_END = re.compile(r"[.!?;,\n。！？，；…]")
 # What may stand between a cause word and the event it names: "the", "refinery", an elided
 # article ("après l'incendie"); Chinese and Khmer write the words together.
+# ... and between the event and a cause word after it: a case ending ("আগুনের কারণে").
+_CAUSE_HEAD = re.compile(r"\S{0,3}\s*")
 _CAUSE_TAIL = re.compile(r"^\s*(?:\S+\s+){0,2}(?:\w+['’])?$")
 # Newswire prose runs longer than a text message: shorter messages are never "articles", and
 # one that asks for something is not one up to _ASK_WORDS words.
@@ -162,6 +166,9 @@ class _Lexicon:
     # question, a life-safety word right after one names the event the question is about ("is
     # the tap water ok to drink after the chemical leak?"), not a danger the writer is in.
     cause: re.Pattern[str] | None = None
+    # ... and the words that name a cause after the event, in languages that put them there
+    # ("화재 때문에", "आग की वजह से", "আগুনের কারণে").
+    cause_after: re.Pattern[str] | None = None
     # A demand that the city fix something, worded as a question ("is anyone going to fix
     # the light?", "¿alguien va a arreglar el semáforo o qué?"): a report, not a question.
     demand: re.Pattern[str] | None = None
@@ -237,6 +244,33 @@ def _thanks_only(words: str, lexicons: list[_Lexicon]) -> bool:
     )
 
 
+def _opens_with_thanks(words: str, lexicons: list[_Lexicon]) -> bool:
+    """Whether a message opens with thanks or a prayer ("Prayers up for the families on
+    Somerset St", "Cầu nguyện cho gia đình ...")."""
+    return any(
+        m.start() <= _OPENING_CHARS
+        for lx in lexicons
+        if lx.thanks is not None and (m := lx.thanks.search(words)) is not None
+    )
+
+
+def _offer_first(words: str, lexicons: list[_Lexicon], asks: bool) -> bool:
+    """Whether ``words`` offer help ("I can donate", "wir können ...") with no ask before the
+    offer: with ``asks`` (a request or a bare ask matched), the offer must come first."""
+    starts = [m.start() for lx in lexicons if lx.offer and (m := lx.offer.search(words))]
+    if not starts:
+        return False
+    if not asks:
+        return True
+    asked = [
+        m.start()
+        for lx in lexicons
+        for p in (lx.request, lx.need)
+        if p is not None and (m := p.search(words)) is not None
+    ]
+    return bool(asked) and min(starts) < min(asked)
+
+
 def _supposed(
     words: str, patterns: list[re.Pattern[str] | None], lexicons: list[_Lexicon]
 ) -> bool:
@@ -263,7 +297,8 @@ def _caused(words: str, patterns: list[re.Pattern[str] | None], lexicons: list[_
     "después del incendio", "vì cháy"): the event a question is asked about. A match of its
     own ("my son can't breathe because of the smoke") is not."""
     causes = [lx.cause for lx in lexicons if lx.cause is not None]
-    if not causes:
+    afters = [lx.cause_after for lx in lexicons if lx.cause_after is not None]
+    if not (causes or afters):
         return False
     seen = False
     for pattern in patterns:
@@ -272,9 +307,12 @@ def _caused(words: str, patterns: list[re.Pattern[str] | None], lexicons: list[_
         for match in pattern.finditer(words):
             seen = True
             before = _CLAUSE_END.split(words[: match.start()])[-1]
-            if not any(
+            if any(
                 _CAUSE_TAIL.search(before[m.end() :]) for c in causes for m in c.finditer(before)
             ):
+                continue
+            head = _CAUSE_HEAD.match(words, match.end())
+            if head is None or not any(c.match(words, head.end()) for c in afters):
                 return False
     return seen
 
@@ -515,7 +553,9 @@ class RuleTriage:
             and (
                 (
                     not (voice or req_rule)
-                    and location is None
+                    # "Дякуємо пожежникам, які врятували родину на Franklin St": thanks
+                    # first, then the place they are about.
+                    and (location is None or _opens_with_thanks(words, lexicons))
                     and n_words <= _SYMPATHY_WORDS
                     and _thanks_only(words, lexicons)
                 )
@@ -588,9 +628,9 @@ class RuleTriage:
             and not any(mark in clean for mark in "?？؟")
             and bool(own.news.search(words))
         )
-        offers = not (em_rule or req_rule or is_question) and any(
-            lx.offer and lx.offer.search(words) for lx in lexicons
-        )
+        # An offer that opens the message is its purpose, even where the need it answers reads
+        # as a report ("we can give food and water to the families without power").
+        offers = not (em_rule or is_question) and _offer_first(words, lexicons, req_rule)
         if long_impersonal or article or offers or (retweet and not witness):
             # Residents write to the city; a retweet passes on someone else's words.
             return self._quiet(clean, category, language, found)

@@ -132,7 +132,7 @@ jokes):
   offers phrased as questions, relatives abroad, romanized Hindi, Bengali, Arabic and
   Russian): never read and never trained on. Scored blind: 0.797, 90/105, 14 with 8d61243;
   0.791, 88/105, 13 with session 10's rules and heads (0.800, 90/105, 13 with session 10's
-  rules and 8d61243's heads).
+  rules and 8d61243's heads). Then read in session 10: 0.963, 105/105, 5.
 - ``blind22.jsonl`` (350, the usual mix, written with blind21: the shape of the
   conversation; replies to the city's own posts on X, long Telegram messages whose one
   actionable sentence sits among greetings and family news, and messages of one to six
@@ -193,9 +193,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # blind15 0.857, 93/105, 20; blind16 0.966, 100/105, 2; blind17 0.874, 94/105, 7; blind18
 # 0.940, 105/105, 5; blind19 0.906, 99/105, 14; blind20 0.883, 99/105, 4 (the others
 # unchanged).
+# After blind21 was read (session 10): blind15 0.854, 93/105, 21; blind17 0.866, 94/105, 10;
+# blind18 0.940, 105/105, 6; blind19 0.909, 100/105, 14; blind20 0.889, 99/105, 3; blind21
+# 0.963, 105/105, 5; blind22 0.814, 92/105, 7 (the others unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind15", "blind17", "blind19", "blind20", "blind21", "blind22")
+NEVER_READ = ("blind15", "blind17", "blind19", "blind20", "blind22")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -214,13 +217,13 @@ FLOORS = {
     "blind12": (0.91, 0.95, 5),
     "blind13": (0.97, 0.95, 3),
     "blind14": (0.94, 0.97, 4),
-    "blind15": (0.83, 0.86, 23),
+    "blind15": (0.83, 0.86, 24),
     "blind16": (0.94, 0.95, 5),
-    "blind17": (0.85, 0.88, 10),
+    "blind17": (0.84, 0.88, 12),
     "blind18": (0.92, 0.97, 7),
     "blind19": (0.88, 0.92, 16),
     "blind20": (0.86, 0.92, 6),
-    "blind21": (0.77, 0.82, 15),
+    "blind21": (0.94, 0.97, 7),
     "blind22": (0.79, 0.85, 9),
 }
 
