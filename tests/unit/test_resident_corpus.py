@@ -137,7 +137,8 @@ jokes):
   conversation; replies to the city's own posts on X, long Telegram messages whose one
   actionable sentence sits among greetings and family news, and messages of one to six
   words): never read and never trained on. Scored blind: 0.809, 92/105, 9 with 8d61243;
-  0.811, 91/105, 7 with session 10's rules and heads (0.809, 91/105, 8 with 8d61243's heads).
+  0.811, 91/105, 7 with session 10's rules and heads (0.809, 91/105, 8 with 8d61243's heads);
+  0.814, 92/105, 7 after blind21 was read. Then read in session 10: 0.923, 104/105, 7.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -196,9 +197,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # After blind21 was read (session 10): blind15 0.854, 93/105, 21; blind17 0.866, 94/105, 10;
 # blind18 0.940, 105/105, 6; blind19 0.909, 100/105, 14; blind20 0.889, 99/105, 3; blind21
 # 0.963, 105/105, 5; blind22 0.814, 92/105, 7 (the others unchanged).
+# After blind22 was read (session 10): blind15 0.854, 93/105, 21; blind17 0.871, 94/105, 8;
+# blind18 0.943, 105/105, 5; blind19 0.914, 100/105, 12; blind20 0.894, 100/105, 2; blind22
+# 0.923, 104/105, 7 (the others unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind15", "blind17", "blind19", "blind20", "blind22")
+NEVER_READ = ("blind15", "blind17", "blind19", "blind20")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -221,10 +225,10 @@ FLOORS = {
     "blind16": (0.94, 0.95, 5),
     "blind17": (0.84, 0.88, 12),
     "blind18": (0.92, 0.97, 7),
-    "blind19": (0.88, 0.92, 16),
+    "blind19": (0.89, 0.92, 15),
     "blind20": (0.86, 0.92, 6),
     "blind21": (0.94, 0.97, 7),
-    "blind22": (0.79, 0.85, 9),
+    "blind22": (0.90, 0.96, 9),
 }
 
 
