@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds twenty-five sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds twenty-seven sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -139,6 +139,16 @@ jokes):
   words): never read and never trained on. Scored blind: 0.809, 92/105, 9 with 8d61243;
   0.811, 91/105, 7 with session 10's rules and heads (0.809, 91/105, 8 with 8d61243's heads);
   0.814, 92/105, 7 after blind21 was read. Then read in session 10: 0.923, 104/105, 7.
+- ``blind23.jsonl`` (350, written in session 10 after blind22 was read: English 110, Spanish
+  45 and 13 in each other language; a hard winter: no heat, space heaters, ovens and grills
+  for heat, generators indoors, CO alarms real and chirping, burst pipes, ice, falls, Code
+  Blue): never read and never trained on. Scored blind: 0.806, 96/106, 11 with 8d61243;
+  0.817, 95/106, 10 with fb89ae4.
+- ``blind24.jsonl`` (350, the usual mix, written with blind23: a summer of storms; a derecho,
+  a tornado warning, flash floods, a heat advisory with outages, a partial collapse, a
+  recycling-plant fire, the Fourth of July crowd; voice-to-text, slang, case numbers in the
+  city's formats): never read and never trained on. Scored blind: 0.920, 100/105, 4 with
+  8d61243; 0.926, 100/105, 3 with fb89ae4.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -202,7 +212,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # 0.923, 104/105, 7 (the others unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind15", "blind17", "blind19", "blind20")
+NEVER_READ = ("blind15", "blind17", "blind19", "blind20", "blind23", "blind24")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -229,6 +239,8 @@ FLOORS = {
     "blind20": (0.86, 0.92, 6),
     "blind21": (0.94, 0.97, 7),
     "blind22": (0.90, 0.96, 9),
+    "blind23": (0.79, 0.87, 13),
+    "blind24": (0.90, 0.92, 6),
 }
 
 
