@@ -1461,6 +1461,28 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         None,
     ),
     ("blind22", "Qué bonito ver a los vecinos limpiando juntos. Bendiciones", NA, None),
+    # The counter-cases: a report before an offer stays a report; a danger of its own beside a
+    # cause word, or one that goes on, stays an emergency.
+    (
+        "blind21",
+        "No power on Castor Ave since yesterday. We can give water to neighbors if needed",
+        S,
+        "power_outage",
+    ),
+    ("blind21", "Nie ma prądu na Allegheny Ave od wczoraj, mogę pomóc sąsiadom", S, None),
+    (
+        "blind18",
+        "is the smoke from the fire next door dangerous? my daughter is coughing and "
+        "can't breathe",
+        E,
+        None,
+    ),
+    (
+        "blind18",
+        "after the gas leak can we go back inside? it still smells really strong in the kitchen",
+        E,
+        None,
+    ),
 ]
 
 
