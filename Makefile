@@ -32,6 +32,7 @@ typecheck: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.intake
 	$(BIN)/python -m bench.triage
+	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.triage_quality
 
 train: $(STAMP)

@@ -13,6 +13,7 @@ import ipaddress
 import itertools
 import os
 import socket
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -77,6 +78,25 @@ def _offline_guard() -> Iterator[None]:
         mp.setattr(socket.socket, "connect", connect)
         mp.setattr(socket.socket, "connect_ex", connect_ex)
         yield
+
+
+# -- the compiled-lexicon cache: one of the suite's own, not the user's ------------------
+_CACHE_DIR: tempfile.TemporaryDirectory[str] | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every bot the suite starts (in-process or a subprocess) shares a fresh cache directory
+    (see bot/triage/regex_cache.py), unless CRISISBOT_CACHE_DIR is set."""
+    global _CACHE_DIR
+    if "CRISISBOT_CACHE_DIR" not in os.environ:
+        _CACHE_DIR = tempfile.TemporaryDirectory(prefix="crisisbot-cache-")
+        os.environ["CRISISBOT_CACHE_DIR"] = _CACHE_DIR.name
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _CACHE_DIR is not None:
+        os.environ.pop("CRISISBOT_CACHE_DIR", None)
+        _CACHE_DIR.cleanup()
 
 
 # -- databases ----------------------------------------------------------------------------

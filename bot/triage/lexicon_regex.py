@@ -20,10 +20,15 @@ resident corpus by the tests).
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
+
+from bot.triage import regex_cache
 
 # Python's own regex parser reads an entry's first characters (see first_chars).
 _SRE_PARSER: Any = importlib.import_module("re._parser")
@@ -38,6 +43,11 @@ _SHORT_HEAD = 4
 # A list whose words open with at most this many letters is searched letter by letter (the
 # engine's scan for a set of characters) instead of stopping at every word start.
 _FEW_LETTERS = 8
+# This module's own text: a stored layout (see regex_cache) was made by the same code.
+try:
+    _SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+except OSError:  # no source beside the code: nothing stored is reused
+    _SOURCE = os.urandom(16).hex()
 
 
 def lower_pattern(pattern: str) -> str:
@@ -308,6 +318,13 @@ def compile_entries(patterns: list[str], bounded: bool = True) -> re.Pattern[str
     """
     if not patterns:
         return None
+    cache = regex_cache.shared()
+    key = (_SOURCE, bounded, tuple(patterns))
+    return cache.compile(cache.layout(key, lambda: _layout(patterns, bounded)), re.M)
+
+
+def _layout(patterns: list[str], bounded: bool) -> str:
+    """The text of compile_entries's pattern."""
     roots = {True: _Node(), False: _Node()}
     loose: dict[bool, list[str]] = {True: [], False: []}
     for entry in patterns:
@@ -337,4 +354,4 @@ def compile_entries(patterns: list[str], bounded: bool = True) -> re.Pattern[str
         alts = root.alternatives() + rest
         if alts:
             parts.append(f"\\b(?:{'|'.join(alts)})" if word else "|".join(alts))
-    return re.compile("|".join(parts), re.M)
+    return "|".join(parts)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from bot.domain.triage import Intent, Location, Priority, TriageResult
+from bot.triage import regex_cache
 from bot.triage.dedupe import place_key, simhash, text_key
 from bot.triage.gazetteer import Locator
 from bot.triage.language import LanguageDetector
@@ -182,7 +183,8 @@ def load_lexicon(path: Path, categories: tuple[str, ...]) -> _Lexicon:
     """Read one ``<lang>.toml`` lexicon; unknown categories are an error naming the file.
 
     Compiling the 17 shipped lexicons takes a second or two; a file read before with the
-    same content and service list is not compiled again (the cache holds a few dozen).
+    same content and service list is not compiled again (the cache holds a few dozen), and
+    a restarted process reads the compiled lists from disk (see regex_cache).
     """
     return _parsed_lexicon(path, path.read_bytes(), categories)
 
@@ -364,6 +366,8 @@ class RuleTriage:
         }
         if "en" not in self._lexicons:
             raise ValueError(f"{lexicon_dir} has no en.toml")
+        # The next start reads the compiled lexicons instead of compiling them again.
+        regex_cache.shared().save()
 
     def _lexicons_for(self, language: str) -> list[_Lexicon]:
         lexicons = [self._lexicons["en"]]
