@@ -37,7 +37,8 @@ class Location:
 
     Attributes:
         text: the span as written.
-        kind: ``address``, ``block``, ``intersection``, ``landmark``, ``road``,
+        kind: ``address``, ``block``, ``intersection``, ``segment`` (a street between two
+            others: "Broad between Erie and Allegheny"), ``landmark``, ``road``,
             ``neighborhood`` (named in the text; with a gazetteer), ``place`` (a named area or
             point found by the token model), ``coordinates``.
         normalized: canonical form (e.g. ``"5TH ST & MARKET ST"``), when known.

@@ -454,6 +454,10 @@ class Locator:
                 normalized = gaz.normalize_intersection(a, b)
         elif form.kind == "road":
             normalized = gaz.normalize_street(form.text)
+        elif form.kind == "segment" and (streets := _loc.segment_streets(form.text)):
+            names = [gaz.normalize_street(n) for n in streets]
+            if all(names):
+                normalized = f"{names[0]} BETWEEN {names[1]} & {names[2]}"
         if normalized is None:
             return form
         return Location(form.text, form.kind, normalized)

@@ -31,6 +31,13 @@ _INTERSECTION = re.compile(
     rf"\b(?:corner of\s+)?(?P<a>{_STREET})(?:\s*[&/+]\s*|\s+(?:and|y|at)\s+)(?P<b>{_STREET})"
     r"(?![A-Za-z])"
 )
+# A stretch of one street between two others: "Broad between Erie and Allegheny", "Lincoln Dr
+# btwn Wissahickon and Harvey", "la Broad entre Erie y Allegheny". Read before corners, whose
+# grammar would take "Erie and Allegheny" for the place.
+_SEGMENT = re.compile(
+    rf"\b(?P<a>{_STREET})\s+(?:between|btwn|btw|b/t|entre)\s+(?:la\s+)?(?P<b>{_STREET})"
+    rf"\s*(?:&|\band\b|\by\b)\s*(?:la\s+)?(?P<c>{_STREET})(?![A-Za-z])"
+)
 # Spanish speakers name a numbered street by its number: "en la 5 y Lehigh" is 5th and Lehigh.
 _ES_CORNER = re.compile(
     rf"\b(?:la|calle)\s+(?P<span>(?P<n>\d{{1,2}})\s+y\s+(?:la\s+)?(?P<b>{_STREET}))(?![A-Za-z\d])"
@@ -69,6 +76,9 @@ def find_street_form(text: str) -> Location | None:
         number = span.split()[0]
         street = re.sub(r"^\d+\s+(?:block|blk)\s+(?:of\s+)?", "", span, flags=re.I)
         return Location(span, "block", f"{number} BLOCK {_normalise_street(street)}")
+    for match in _SEGMENT.finditer(text):
+        if (segment := _segment(match)) is not None:
+            return segment
     if match := _ES_CORNER.search(text):
         n = int(match.group("n"))
         suffix = "TH" if 10 <= n % 100 <= 20 else {1: "ST", 2: "ND", 3: "RD"}.get(n % 10, "TH")
@@ -93,6 +103,27 @@ def find_street_form(text: str) -> Location | None:
 
 
 _STREETY = re.compile(rf"{_ORDINAL}|{_SUFFIX}$")
+
+
+def _segment(match: re.Match[str]) -> Location | None:
+    """A stretch of street, when its three names read as streets: none opens a sentence's
+    pronoun or filler ("There", "We"), and a name of two words needs an ordinal or a suffix
+    somewhere ("Traffic between Center City and University City" is not a place)."""
+    names = [match.group(k) for k in "abc"]
+    if any(n.split()[0] in _STOP for n in names):
+        return None
+    if not any(_STREETY.search(n) for n in names) and any(len(n.split()) > 1 for n in names):
+        return None
+    a, b, c = (_normalise_street(n) for n in names)
+    return Location(match.group(0), "segment", f"{a} BETWEEN {b} & {c}")
+
+
+def segment_streets(text: str) -> tuple[str, str, str] | None:
+    """The three streets of a segment's text, as written (for a gazetteer to name)."""
+    match = _SEGMENT.search(text)
+    return None if match is None else (match.group("a"), match.group("b"), match.group("c"))
+
+
 _BARE_AND = re.compile(r"^(?:corner of\s+)?[A-Z][A-Za-z]*\s+and\s+[A-Z][A-Za-z]*$")
 _OFFICIAL_SUFFIX = re.compile(r"\b(?:" + "|".join(sorted(set(_SUFFIXES.values()))) + r")\b")
 

@@ -485,7 +485,9 @@ class RuleTriage:
         req_rule = strong_req or bare_ask
         # Warnings, outage counts and headlines (often retweeted) mention the same words as
         # reports; without a place or an ask they are news, not a report to ticket.
-        street = location is not None and location.kind in ("address", "block", "intersection")
+        street = location is not None and location.kind in (
+            "address", "block", "intersection", "segment",
+        )  # fmt: skip
         # A warning naming a county or a town is still a warning; a corner is a witness's.
         broadcast = (
             not street

@@ -57,6 +57,11 @@ def test_loads_quickly() -> None:
         ),
         ("pothole near 1500 Market Street", "address", "1500 MARKET ST"),
         ("big limb down on Cottman Ave", "road", "COTTMAN AVE"),
+        (
+            "Broad between Erie and Allegheny is flooded",
+            "segment",
+            "N BROAD ST BETWEEN W ERIE AVE & W ALLEGHENY AVE",
+        ),
         ("flooding outside city hall", "landmark", "1400 JOHN F KENNEDY BLVD"),
         ("Water main break by Temple University Hospital", "landmark", "3401-41 N BROAD ST"),
     ],
@@ -214,3 +219,22 @@ def test_a_report_naming_only_a_neighborhood(gazetteer: Gazetteer) -> None:
     assert result.location.neighborhood == "Olney"
     # Too wide to group reports as one incident.
     assert result.place_key is None
+
+
+@needs_philly
+def test_a_stretch_of_street_makes_a_long_report(gazetteer: Gazetteer) -> None:
+    """A resident naming a stretch of street is at that street, as one naming a corner is;
+    the stretch's two cross streets are not read as the place."""
+    from bot.config import DEFAULT_CATEGORIES
+    from bot.domain.triage import Intent
+    from bot.triage.pipeline import RuleTriage
+
+    text = (
+        "Water over the curbs on Broad between Erie and Allegheny, storm drains backing up "
+        "into the basements along the whole stretch and the bus had to turn around"
+    )
+    local = RuleTriage(DEFAULT_CATEGORIES, locator=Locator(gazetteer)).triage(text)
+    assert local.intent is Intent.SERVICE_REQUEST
+    assert local.location is not None
+    assert local.location.kind == "segment"
+    assert local.location.normalized == "N BROAD ST BETWEEN W ERIE AVE & W ALLEGHENY AVE"

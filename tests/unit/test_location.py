@@ -22,12 +22,51 @@ from bot.triage.location import TokenModel, find_location, token_features
         ("traffic light out at Broad & Erie", "intersection", "Broad & Erie"),
         ("árbol caído en 5th y Lehigh", "intersection", "5th y Lehigh"),
         ("big limb down on Cottman Ave", "road", "Cottman Ave"),
+        # A stretch of street, not the corner of its two cross streets.
+        (
+            "Broad between Erie and Allegheny is flooded",
+            "segment",
+            "Broad between Erie and Allegheny",
+        ),
+        (
+            "Lincoln Dr btwn Wissahickon Ave & Harvey St closed",
+            "segment",
+            "Lincoln Dr btwn Wissahickon Ave & Harvey St",
+        ),
+        (
+            "la Broad entre Erie y Allegheny está inundada",
+            "segment",
+            "Broad entre Erie y Allegheny",
+        ),
     ],
 )
 def test_philadelphia_forms(text: str, kind: str, span: str) -> None:
     found = find_location(text)
     assert found is not None
     assert (found.kind, found.text) == (kind, span)
+
+
+def test_a_segment_is_named_by_its_three_streets() -> None:
+    found = find_location("Broad between Erie and Allegheny is flooded")
+    assert found is not None
+    assert found.normalized == "BROAD BETWEEN ERIE & ALLEGHENY"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Two-word names with no street word are areas, not a stretch of street.
+        ("Traffic between Center City and University City is awful", "place"),
+        # A sentence's opening word is no street: only the corner is left.
+        ("There between Erie and Allegheny", "intersection"),
+        # "road between ..." in lower case names no street of its own.
+        ("the whole road between Broad and Erie", "intersection"),
+    ],
+)
+def test_what_is_not_a_segment(text: str, kind: str) -> None:
+    found = find_location(text)
+    assert found is not None
+    assert found.kind == kind
 
 
 @pytest.mark.parametrize(

@@ -1483,6 +1483,37 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         E,
         None,
     ),
+    # Session 11. People in the house with no danger named are a household, not a rescue ...
+    (
+        "inside",
+        "where can I get a food box? 5 kids in the house and nothing left",
+        Q,
+        "food_water",
+    ),
+    (
+        "inside",
+        "3 kids in the house and we ran out of water, where is the closest water pickup?",
+        Q,
+        None,
+    ),
+    # ... while a danger named before or after them, or "still inside", is life safety.
+    ("inside", "fire on Tasker St, kids in the house", E, None),
+    ("inside", "kids in the house and the smoke is getting thick", E, None),
+    ("inside", "people in the car and the water keeps rising on Lincoln Dr", E, None),
+    (
+        "inside",
+        "my grandmother is still in the house, the roof caved and she wont answer",
+        E,
+        None,
+    ),
+    # A stretch of street is where the witness is, as a corner is.
+    (
+        "segment",
+        "Water over the curbs on Broad between Erie and Allegheny, storm drains backing up "
+        "into the basements along the whole stretch and the bus had to turn around",
+        S,
+        None,
+    ),
 ]
 
 
