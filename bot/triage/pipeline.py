@@ -652,9 +652,13 @@ class RuleTriage:
                 if weighed
                 else any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
             )
-            and not (
-                em_rule
-                and _but_then(words, [lx.over for lx in lexicons], emergency_lists, lexicons)
+            and not _but_then(
+                words,
+                [lx.over for lx in lexicons],
+                # A new danger, or a new problem for a service ("thank you for getting the
+                # heat back on!! but now the hallway pipe burst"), after "it's back" is news.
+                (emergency_lists if em_rule else []) + [lx.any_category for lx in lexicons],
+                lexicons,
             )
         ):
             return self._quiet(clean, category, language, found)

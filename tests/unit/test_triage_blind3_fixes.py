@@ -1506,6 +1506,89 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         E,
         None,
     ),
+    # blind23 (session 11). A report the writer made before, with when, is a follow-up ...
+    (
+        "blind23",
+        "I called 311 on Monday about the fallen tree on Ritner St and nobody came",
+        ST,
+        None,
+    ),
+    (
+        "blind23",
+        "mandei mensagem ontem sobre o poste caído na Rhawn St, ninguém apareceu",
+        ST,
+        None,
+    ),
+    ("blind23", "zgłaszałam we wtorek dziurę na Cottman Ave, dalej nic", ST, None),
+    ("blind23", "писала в понеділок про сміття на Bustleton Ave, досі лежить", ST, None),
+    ("blind23", "m te rele 311 madi pou limyè lari a sou Broad St, anyen poko fèt", ST, None),
+    ("blind23", "j'ai appelé lundi pour l'arbre tombé sur Rhawn St, toujours rien", ST, None),
+    # ... a congregation or a neighbour offering help to whoever needs it is no report ...
+    ("blind23", "Nhà thờ trên 7th St phát miễn phí chăn mền tối nay, ai cần thì ghé", NA, None),
+    ("blind23", "se alguém precisar de carona pro abrigo posso levar, moro em Mayfair", NA, None),
+    ("blind23", "Xhamia ka ushqim të ngrohtë për këdo që ka nevojë sonte", NA, None),
+    ("blind23", "la parrocchia apre la sala per chi ha freddo stanotte", NA, None),
+    # ... no heat is a report for the city (its own words, "other"), with elderly neighbours
+    # or a landlord who does not answer; someone dependent on power, or shivering and
+    # confused, is life safety ...
+    (
+        "blind23",
+        "landlord shut off the heat in our building on Girard Ave, it's 50 inside",
+        S,
+        "other",
+    ),
+    ("blind23", "estamos sem aquecimento faz 4 dias no prédio da Castor Ave", S, "other"),
+    (
+        "blind23",
+        "sin calefacción desde el lunes en el edificio de Wyoming Ave, el casero no contesta y "
+        "hay ancianos",
+        S,
+        "other",
+    ),
+    ("blind23", "sin luz desde ayer y mi papá usa oxígeno, Tabor Rd", E, None),
+    ("blind23", "sin calefacción y mi abuela de 91 años está temblando y confundida", E, None),
+    # ... life-safety wordings in several languages ...
+    (
+        "blind23",
+        "tata upadł na lodzie, chyba złamana noga, leży na chodniku przy Almond St",
+        E,
+        None,
+    ),
+    ("blind23", "mẹ em té đập đầu, giờ nói chuyện không rõ", E, None),
+    ("blind23", "একজন লোক রাস্তায় পড়ে আছে, নড়ছে না", E, None),
+    ("blind23", "একজন লোক রাস্তায় প\u09a1\u09bcে আছে, ন\u09a1\u09bcছে না", E, None),
+    ("blind23", "co រោទ៍ ហើយកូនខ្ញុំឈឺក្បាល ក្អួត", E, None),
+    ("blind23", "дерево впало на машину, людина всередині, не може вийти", E, None),
+    (
+        "blind23",
+        "vizinho acendeu churrasqueira dentro de casa pra esquentar, tem bebê lá",
+        E,
+        None,
+    ),
+    (
+        "blind23",
+        "neighbors are running a charcoal grill in the living room to keep warm, kids in there",
+        E,
+        None,
+    ),
+    # ... and their look-alikes: cars that cannot get out, a branch on a wire with no
+    # sparks, a CO detector to get (one sounding is life safety).
+    ("blind23", "2100 block of Wharton still not plowed, cars can't get out", S, "snow_ice"),
+    ("blind23", "Castor Ave 나뭇가지가 전선에 걸려있어요. 불꽃은 없어요", S, None),
+    ("blind23", "¿dónde consigo un detector de monóxido gratis?", Q, None),
+    ("blind23", "el detector de monóxido está sonando y me duele la cabeza", E, None),
+    # Questions about heating and Code Blue; a new problem after thanks; past help.
+    ("blind23", "is Code Blue in effect tonight?", Q, None),
+    ("blind23", "is it safe to run a space heater overnight?", Q, None),
+    ("blind23", "czy ogrzewalnia na Castor Ave jest otwarta w nocy?", Q, None),
+    (
+        "blind23",
+        "thanks for getting our power back!! but now the storm drain on Tasker is backing up "
+        "into the street",
+        S,
+        None,
+    ),
+    ("blind23", "mèsi pou ekip la ki te vin ranje limyè a yè", NA, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
