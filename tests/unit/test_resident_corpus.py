@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds twenty-seven sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds twenty-eight sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -150,6 +150,11 @@ jokes):
   recycling-plant fire, the Fourth of July crowd; voice-to-text, slang, case numbers in the
   city's formats): never read and never trained on. Scored blind: 0.920, 100/105, 4 with
   8d61243; 0.926, 100/105, 3 with fb89ae4.
+- ``blind26.jsonl`` (350, written in session 11: English 120, Spanish 50, 12 in each other
+  language; an ice storm and then a thaw, from caregivers, landlords and tenants, store
+  owners, block captains, nurses, people writing for a neighbour and relatives abroad): never
+  read and never trained on. Scored blind: 0.846, 83/105, 11 with session 10's final code
+  (155ab20); 0.854, 84/105, 9 after blind23 was read (2794a5b).
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -213,7 +218,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # 0.923, 104/105, 7 (the others unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind15", "blind17", "blind19", "blind20", "blind24")
+NEVER_READ = ("blind15", "blind17", "blind19", "blind20", "blind24", "blind26")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -242,6 +247,7 @@ FLOORS = {
     "blind22": (0.90, 0.96, 9),
     "blind23": (0.93, 0.96, 3),
     "blind24": (0.90, 0.92, 6),
+    "blind26": (0.84, 0.79, 11),
 }
 
 
