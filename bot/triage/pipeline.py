@@ -72,7 +72,15 @@ _CLAUSE_END = re.compile(r"[.!?;,\n。！？，；…]")
 # article ("après l'incendie"); Chinese and Khmer write the words together.
 # ... and between the event and a cause word after it: a case ending ("আগুনের কারণে").
 _CAUSE_HEAD = re.compile(r"\S{0,3}\s*")
-_CAUSE_TAIL = re.compile(r"^\s*(?:\S+\s+){0,2}(?:\w+['’])?$")
+
+
+@functools.lru_cache(maxsize=8)
+def _cause_tail(gap: int) -> re.Pattern[str]:
+    """What may stand between a cause word and the event it names: at most ``gap`` words,
+    then an elided article ("dell'", "l'")."""
+    return re.compile(rf"^\s*(?:\S+\s+){{0,{gap}}}(?:\w+['’])?$")
+
+
 # Newswire prose runs longer than a text message: shorter messages are never "articles", and
 # one that asks for something is not one up to _ASK_WORDS words.
 _ARTICLE_WORDS = 12
@@ -293,11 +301,16 @@ def _supposed(
     return True
 
 
-def _caused(words: str, patterns: list[re.Pattern[str] | None], lexicons: list[_Lexicon]) -> bool:
+def _caused(
+    words: str,
+    patterns: list[re.Pattern[str] | None],
+    lexicons: list[_Lexicon],
+    gap: int = 2,
+) -> bool:
     """Whether every match of ``patterns`` (life-safety entries) in ``words`` comes right
-    after a word naming a cause, at most two words between ("because of the refinery fire",
-    "después del incendio", "vì cháy"): the event a question is asked about. A match of its
-    own ("my son can't breathe because of the smoke") is not."""
+    after a word naming a cause, at most ``gap`` words between ("because of the refinery
+    fire", "después del incendio", "vì cháy"): the event a question is asked about. A match of
+    its own ("my son can't breathe because of the smoke") is not."""
     causes = [lx.cause for lx in lexicons if lx.cause is not None]
     afters = [lx.cause_after for lx in lexicons if lx.cause_after is not None]
     if not (causes or afters):
@@ -309,9 +322,8 @@ def _caused(words: str, patterns: list[re.Pattern[str] | None], lexicons: list[_
         for match in pattern.finditer(words):
             seen = True
             before = _CLAUSE_END.split(words[: match.start()])[-1]
-            if any(
-                _CAUSE_TAIL.search(before[m.end() :]) for c in causes for m in c.finditer(before)
-            ):
+            tail = _cause_tail(gap)
+            if any(tail.search(before[m.end() :]) for c in causes for m in c.finditer(before)):
                 continue
             head = _CAUSE_HEAD.match(words, match.end())
             if head is None or not any(c.match(words, head.end()) for c in afters):
@@ -652,6 +664,9 @@ class RuleTriage:
                 if weighed
                 else any(lx.ongoing and lx.ongoing.search(words) for lx in lexicons)
             )
+            # "CO detector going off since they turned the power back on": the return of
+            # power is the cause of a danger, not the end of one.
+            and not (em_rule and _caused(words, [lx.over for lx in lexicons], lexicons, 6))
             and not _but_then(
                 words,
                 [lx.over for lx in lexicons],

@@ -17,6 +17,8 @@ from bot.triage.location import TokenModel, find_location, token_features
     ("text", "kind", "span"),
     [
         ("Tree down at 2314 S Broad St please help", "address", "2314 S Broad St"),
+        # A direction and a name with no suffix is still an address.
+        ("sidewalk sinking at 2100 W Huntingdon", "address", "2100 W Huntingdon"),
         ("flooding on the 700 block of S 9th St", "block", "700 block of S 9th St"),
         ("wires down at 5th and Market", "intersection", "5th and Market"),
         ("traffic light out at Broad & Erie", "intersection", "Broad & Erie"),

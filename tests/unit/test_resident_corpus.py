@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds twenty-eight sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds twenty-nine sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -150,6 +150,12 @@ jokes):
   recycling-plant fire, the Fourth of July crowd; voice-to-text, slang, case numbers in the
   city's formats): never read and never trained on. Scored blind: 0.920, 100/105, 4 with
   8d61243; 0.926, 100/105, 3 with fb89ae4.
+- ``blind25.jsonl`` (350, written in session 11 with blind26: English 120, Spanish 50, 12 in
+  each other language; a papal-visit-sized crowd on the Parkway, a water main break, a heat
+  wave; lost children and elders, stroke and heat-stroke signs told calmly, boil-water
+  questions): scored blind: 0.843, 81/105, 1 with session 10's final code (155ab20); 0.840,
+  80/105, 1 after blind23 was read (2794a5b). Then read in session 11: 0.977, 104/105, 0, with
+  the heads retrained on it.
 - ``blind26.jsonl`` (350, written in session 11: English 120, Spanish 50, 12 in each other
   language; an ice storm and then a thaw, from caregivers, landlords and tenants, store
   owners, block captains, nurses, people writing for a neighbour and relatives abroad): never
@@ -247,6 +253,7 @@ FLOORS = {
     "blind22": (0.90, 0.96, 9),
     "blind23": (0.93, 0.96, 3),
     "blind24": (0.90, 0.92, 6),
+    "blind25": (0.96, 0.97, 2),
     "blind26": (0.84, 0.79, 11),
 }
 
