@@ -559,7 +559,16 @@ class RuleTriage:
                 lexicons,
             )
         )
-        unharmed = safe and not ongoing and not turned
+        # "Someone passed out at the shelter earlier but she's ok now", "ayer quedamos
+        # atrapados pero salimos bien": the danger, then a turn, then everyone safe. The
+        # danger's own words do not count as "still wrong" there.
+        resolved = (
+            em_rule
+            and safe
+            and not turned
+            and _but_then(words, emergency_lists, [lx.safe for lx in lexicons], lexicons)
+        )
+        unharmed = safe and (not ongoing or resolved) and not turned
         em_rule = em_rule and not news_like and not unharmed
         n_words = len(words.split())
         # Prayers for the families of a fire, with no ask, no place and nothing still wrong

@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds twenty-nine sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds thirty-one sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -160,7 +160,17 @@ jokes):
   language; an ice storm and then a thaw, from caregivers, landlords and tenants, store
   owners, block captains, nurses, people writing for a neighbour and relatives abroad): never
   read and never trained on. Scored blind: 0.846, 83/105, 11 with session 10's final code
-  (155ab20); 0.854, 84/105, 9 after blind23 was read (2794a5b).
+  (155ab20); 0.854, 84/105, 9 after blind23 was read (2794a5b); 0.866, 87/105, 9 after
+  blind25 was read; 0.874, 89/105, 9 after blind27 was read.
+- ``blind27.jsonl`` (350, written in session 11 after blind25 was read: a hurricane's
+  remnants; flash floods along the Schuylkill and in Eastwick, cars and a bus in the water,
+  basement apartments, a tornado, a rowhouse collapse; writers of every age): scored blind:
+  0.794, 78/105, 8 with 155ab20; 0.803, 80/105, 8 after blind25 was read (5772075). Then read
+  in session 11: 0.951, 105/105, 2, with the heads retrained on it.
+- ``blind28.jsonl`` (350, written with blind27: a heat dome with rolling blackouts, a
+  refinery fire with a shelter-in-place order, storms at the end of the week): never read
+  and never trained on. Scored blind: 0.849, 86/105, 9 with 155ab20; 0.863, 88/105, 9 after
+  blind25 was read (5772075); 0.866, 88/105, 9 after blind27 was read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -224,7 +234,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # 0.923, 104/105, 7 (the others unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind15", "blind17", "blind19", "blind20", "blind24", "blind26")
+NEVER_READ = ("blind15", "blind17", "blind19", "blind20", "blind24", "blind26", "blind28")
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -254,7 +264,9 @@ FLOORS = {
     "blind23": (0.93, 0.96, 3),
     "blind24": (0.90, 0.92, 6),
     "blind25": (0.96, 0.97, 2),
-    "blind26": (0.84, 0.79, 11),
+    "blind26": (0.85, 0.82, 11),
+    "blind27": (0.93, 0.97, 4),
+    "blind28": (0.84, 0.80, 11),
 }
 
 

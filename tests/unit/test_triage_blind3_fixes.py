@@ -1639,6 +1639,57 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         None,
     ),
     ("blind25", "crack going up the wall since the flood, 1500 N 5th", S, None),
+    # blind27 (session 11). A danger told in the past and then resolved is news, not a rescue
+    # ("X happened but we're ok now"); a new danger after the reassurance still is one ...
+    (
+        "blind27",
+        "my neighbor passed out on the steps this morning but EMS came and she's ok now",
+        NA,
+        None,
+    ),
+    ("blind27", "anoche quedamos atrapados en el elevador pero salimos bien, gracias", NA, None),
+    ("blind27", "hôm qua bị kẹt xe trong nước nhưng giờ ổn hết rồi", NA, None),
+    ("blind27", "my dad passed out but he's ok now, but now my mom can't breathe", E, None),
+    ("blind27", "we were trapped in the car on Lincoln Dr and the water is still rising", E, None),
+    # ... advice, venting and pictures are no reports ...
+    ("blind27", "reminder: never drive into flood water, turn around", NA, None),
+    (
+        "blind27",
+        "our basement flooded but water's gone now, just drying out. thanks neighbors",
+        NA,
+        None,
+    ),
+    # ... life safety in a flood and after a tornado, in several languages ...
+    (
+        "blind27",
+        "water pouring out of the outlet in the basement and it smells like burning plastic",
+        E,
+        None,
+    ),
+    (
+        "blind27",
+        "bus stalled on Lindbergh Blvd, water coming in, 9 passengers on board, one uses a walker",
+        E,
+        None,
+    ),
+    ("blind27", "my client is bedbound and the basement has 2 ft of water, power's out", E, None),
+    ("blind27", "estoy en el sótano, el agua me llega a la cintura y la puerta no abre", E, None),
+    ("blind27", "mi hermano se cortó con un vidrio y no para de sangrar", E, None),
+    ("blind27", "mi abuelo tiene demencia, salió en la tormenta y no lo encontramos", E, None),
+    ("blind27", "в подвале баллон с пропаном шипит, сильный запах", E, None),
+    ("blind27", "아기가 열이 높고 경련을 해요", E, None),
+    ("blind27", "une dame est tombée dans la bouche d'égout ouverte, on la voit plus", E, None),
+    ("blind27", "tem uma família ilhada no telhado na Frankford Ave", E, None),
+    ("blind27", "c'è un uomo sul tetto della macchina che urla, l'acqua sale", E, None),
+    ("blind27", "chłopiec wpadł do wody w rowie, nie widać go", E, None),
+    ("blind27", "ek aadmi car ke andar phas gaya hai, ped gira hai", E, None),
+    ("blind27", "meyeta pani te pore geche, dekhte pachchi na", E, None),
+    # ... and questions told without a question mark or a usual question word.
+    ("blind27", "모래주머니 어디서 받을 수 있나요", Q, None),
+    ("blind27", "Chinatown现在自来水能喝吗", Q, None),
+    ("blind27", "czy I-95 jest już otwarta", Q, None),
+    ("blind27", "kote pou m al chache sak sab yo", Q, None),
+    ("blind27", "Broad St Line running?", Q, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
