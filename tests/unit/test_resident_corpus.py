@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds thirty-one sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds thirty-three sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -161,7 +161,8 @@ jokes):
   owners, block captains, nurses, people writing for a neighbour and relatives abroad): never
   read and never trained on. Scored blind: 0.846, 83/105, 11 with session 10's final code
   (155ab20); 0.854, 84/105, 9 after blind23 was read (2794a5b); 0.866, 87/105, 9 after
-  blind25 was read; 0.874, 89/105, 9 after blind27 was read.
+  blind25 was read; 0.874, 89/105, 9 after blind27 was read; 0.886, 91/105, 7 after blind28
+  was read.
 - ``blind27.jsonl`` (350, written in session 11 after blind25 was read: a hurricane's
   remnants; flash floods along the Schuylkill and in Eastwick, cars and a bus in the water,
   basement apartments, a tornado, a rowhouse collapse; writers of every age): scored blind:
@@ -169,8 +170,20 @@ jokes):
   in session 11: 0.951, 105/105, 2, with the heads retrained on it.
 - ``blind28.jsonl`` (350, written with blind27: a heat dome with rolling blackouts, a
   refinery fire with a shelter-in-place order, storms at the end of the week): never read
-  and never trained on. Scored blind: 0.849, 86/105, 9 with 155ab20; 0.863, 88/105, 9 after
-  blind25 was read (5772075); 0.866, 88/105, 9 after blind27 was read.
+  and scored blind: 0.849, 86/105, 9 with 155ab20; 0.863, 88/105, 9 after blind25 was read
+  (5772075); 0.866, 88/105, 9 after blind27 was read (6860beb). Then read in session 11:
+  0.966, 104/105, 3, with the heads retrained on it.
+- ``blind29.jsonl`` (350, written in session 11 with blind30: an ordinary bad week; a
+  nor'easter along the Delaware, a gas main break with an evacuation, a warehouse fire, a
+  derailment, a heat spike and the everyday 311 load; writers unsure whether it is an
+  emergency, people who already called 911): never read and never trained on. Scored blind:
+  0.860, 92/105, 9 with 155ab20; 0.869, 93/105, 9 after blind27 was read (6860beb); 0.871,
+  92/105, 8 after blind28 was read.
+- ``blind30.jsonl`` (350, written in session 11 after blind27 was read: a blizzard that shuts
+  the city for three days; people snowed in on dialysis and oxygen, vents blocked by snow,
+  heart attacks while shovelling, roofs and awnings collapsing, then ice and burst pipes):
+  never read and never trained on. Scored blind: 0.800, 91/105, 8 with 155ab20; 0.814,
+  94/105, 7 after blind27 was read (6860beb) and after blind28 was read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -234,7 +247,16 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # 0.923, 104/105, 7 (the others unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
 # bench/train.py's witness head trains on every other set and never on these.
-NEVER_READ = ("blind15", "blind17", "blind19", "blind20", "blind24", "blind26", "blind28")
+NEVER_READ = (
+    "blind15",
+    "blind17",
+    "blind19",
+    "blind20",
+    "blind24",
+    "blind26",
+    "blind29",
+    "blind30",
+)
 FLOORS = {
     "dev": (0.88, 0.96, 4),
     "check": (0.85, 0.96, 4),
@@ -264,9 +286,11 @@ FLOORS = {
     "blind23": (0.93, 0.96, 3),
     "blind24": (0.90, 0.92, 6),
     "blind25": (0.96, 0.97, 2),
-    "blind26": (0.85, 0.82, 11),
+    "blind26": (0.86, 0.84, 10),
     "blind27": (0.93, 0.97, 4),
-    "blind28": (0.84, 0.80, 11),
+    "blind28": (0.95, 0.97, 5),
+    "blind29": (0.85, 0.86, 10),
+    "blind30": (0.80, 0.87, 9),
 }
 
 

@@ -1690,6 +1690,69 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind27", "czy I-95 jest już otwarta", Q, None),
     ("blind27", "kote pou m al chache sak sab yo", Q, None),
     ("blind27", "Broad St Line running?", Q, None),
+    # blind28 (session 11). An outage beside elderly neighbours is a report in every language
+    # that had the rule; beside someone on oxygen it is life safety ...
+    ("blind28", "Mất điện ở Tasker St từ tối qua, nhà có người già 80 tuổi", S, None),
+    ("blind28", "Нет света уже сутки на Grant Ave, в доме пожилые люди", S, None),
+    (
+        "blind28",
+        "Pas de courant depuis hier sur Greenway Ave, il y a des personnes âgées",
+        S,
+        None,
+    ),
+    ("blind28", "niente luce su Jackson St da ieri, ci sono anziani", S, None),
+    ("blind28", "no power 2 days, lots of elderly on our block, 4000 N 7th St", S, "power_outage"),
+    ("blind28", "no power 2 days and my grandmom is on oxygen, Tabor Rd", E, None),
+    ("blind28", "Моя мама на кислороде, свет отключили, концентратор не работает", E, None),
+    # ... a medical crisis in the heat or the smoke, told calmly ...
+    ("blind28", "my sugar is dropping and I'm shaky and sweating, alone at home", E, None),
+    ("blind28", "house smells like chemicals and my kids have headaches and nosebleeds", E, None),
+    (
+        "blind28",
+        "odeur chimique très forte, on a les yeux qui brûlent et mon père vomit depuis 1h",
+        E,
+        None,
+    ),
+    ("blind28", "아이가 숨 쉴 때 쌕쌕거려요", E, None),
+    ("blind28", "ông em bị say nắng, chóng mặt, nói chuyện lung tung", E, None),
+    ("blind28", "sąsiadka chyba ma udar cieplny, nie odpowiada normalnie", E, None),
+    ("blind28", "babai ka dhimbje gjoksi dhe djersitet shumë", E, None),
+    ("blind28", "ម្តាយខ្ញុំឈឺទ្រូង ហើយបែកញើសច្រើន", E, None),
+    (
+        "blind28",
+        "meri mummy ko chakkar aa rahe hai aur ulti ho rahi hai, light nahi hai 2 din se",
+        E,
+        None,
+    ),
+    ("blind28", "мама говорит что все нормально, но дышит тяжело", E, None),
+    ("blind28", "cheiro de gás muito forte no porão depois que a luz voltou", E, None),
+    ("blind28", "provod upal na dorogu i iskrit, deti ryadom", E, None),
+    # ... shelter-in-place questions, "when is the power back", a demand worded as one ...
+    ("blind28", "posso ligar o ar condicionado durante a ordem de ficar em casa", Q, None),
+    ("blind28", "чи можна відкривати вікна зараз?", Q, None),
+    ("blind28", "eske nou ka louvri fenèt yo kounye a", Q, None),
+    ("blind28", "South Philly 什么时候来电啊", Q, None),
+    ("blind28", "垃圾两个星期没人收了，什么时候能来收一下啊", S, None),
+    ("blind28", "Можно ли включать кондиционер? У нас дым не чувствуется", Q, None),
+    # ... a wire down with "no sparks" is a report (the witness head does not overrule the
+    # writer's own reassurance) ...
+    ("blind28", "wire down on Tabor Rd, not sparking, just hanging low", S, "downed_wires"),
+    ("blind28", "hay un cable caído en la Lehigh pero no echa chispas", S, "downed_wires"),
+    ("blind28", "un fil est tombé sur Cedar Ave, pas d'étincelles", S, "downed_wires"),
+    # ... follow-ups and a neighbour's offer.
+    (
+        "blind28",
+        "you said a crew was coming yesterday for the wires on Tabor Rd. nobody came",
+        ST,
+        None,
+    ),
+    ("blind28", "fiz o pedido 20260715-0209 sobre o semáforo e até agora nada", ST, None),
+    (
+        "blind28",
+        "tengo un generador y puedo cargar celulares para los vecinos, vengan sin pena",
+        NA,
+        None,
+    ),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
