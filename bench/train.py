@@ -306,6 +306,7 @@ WITNESS_SETS = (
     "blind25",
     "blind27",
     "blind28",
+    "blind30",
 )
 WITNESS_NEG_SAMPLE = 10  # one off-topic / not-informative tweet in ten joins as a negative
 # The head alone must be right this often on sets it did not see (leave-one-set-out): it only

@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds thirty-three sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds thirty-four sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -162,7 +162,7 @@ jokes):
   read and never trained on. Scored blind: 0.846, 83/105, 11 with session 10's final code
   (155ab20); 0.854, 84/105, 9 after blind23 was read (2794a5b); 0.866, 87/105, 9 after
   blind25 was read; 0.874, 89/105, 9 after blind27 was read; 0.886, 91/105, 7 after blind28
-  was read.
+  was read; 0.894, 92/105, 7 after blind30 was read.
 - ``blind27.jsonl`` (350, written in session 11 after blind25 was read: a hurricane's
   remnants; flash floods along the Schuylkill and in Eastwick, cars and a bus in the water,
   basement apartments, a tornado, a rowhouse collapse; writers of every age): scored blind:
@@ -178,12 +178,18 @@ jokes):
   derailment, a heat spike and the everyday 311 load; writers unsure whether it is an
   emergency, people who already called 911): never read and never trained on. Scored blind:
   0.860, 92/105, 9 with 155ab20; 0.869, 93/105, 9 after blind27 was read (6860beb); 0.871,
-  92/105, 8 after blind28 was read.
+  92/105, 8 after blind28 was read; 0.877, 93/105, 8 after blind30 was read.
 - ``blind30.jsonl`` (350, written in session 11 after blind27 was read: a blizzard that shuts
   the city for three days; people snowed in on dialysis and oxygen, vents blocked by snow,
   heart attacks while shovelling, roofs and awnings collapsing, then ice and burst pipes):
-  never read and never trained on. Scored blind: 0.800, 91/105, 8 with 155ab20; 0.814,
-  94/105, 7 after blind27 was read (6860beb) and after blind28 was read.
+  scored blind: 0.800, 91/105, 8 with 155ab20; 0.814, 94/105, 7 after blind27 was read
+  (6860beb) and after blind28 was read (c3fa835). Then read at the end of session 11: 0.929,
+  105/105, 4, with the heads retrained on it.
+- ``blind31.jsonl`` (350, written at the end of session 11: a tornado in the Northeast and
+  three days of cleanup; trees through roofs, a steeple down, ladders and chainsaws,
+  generator fumes, medical equipment without power, donation drives): never read and never
+  trained on. Scored blind: 0.820, 86/105, 7 with 155ab20; 0.837, 91/105, 10 with c3fa835
+  and blind30's rules; 0.843, 93/105, 10 with the heads retrained on blind30.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -255,7 +261,7 @@ NEVER_READ = (
     "blind24",
     "blind26",
     "blind29",
-    "blind30",
+    "blind31",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -290,7 +296,8 @@ FLOORS = {
     "blind27": (0.93, 0.97, 4),
     "blind28": (0.95, 0.97, 5),
     "blind29": (0.85, 0.86, 10),
-    "blind30": (0.80, 0.87, 9),
+    "blind30": (0.91, 0.97, 6),
+    "blind31": (0.82, 0.86, 12),
 }
 
 

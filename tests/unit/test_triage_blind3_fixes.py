@@ -1753,6 +1753,46 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         NA,
         None,
     ),
+    # blind30 (session 11). A blizzard: life safety told calmly or in passing ...
+    (
+        "blind30",
+        "I'm 70 and have had some chest pressure since I shoveled, probably nothing",
+        E,
+        None,
+    ),
+    (
+        "blind30",
+        "se cayó el techo del garaje por la nieve y creo que mi tío está adentro",
+        E,
+        None,
+    ),
+    ("blind30", "我爸在屋里烧炭取暖，现在头晕想吐", E, None),
+    ("blind30", "pitit mwen soti al jwe nan nèj la, nou pa jwenn li", E, None),
+    ("blind30", "minha irmã está grávida e a bolsa estourou, a rua está cheia de neve", E, None),
+    ("blind30", "дах обвалився від снігу, там хтось був", E, None),
+    ("blind30", "alarmi i monoksidit po bie dhe fëmijët kanë dhimbje koke", E, None),
+    (
+        "blind30",
+        "ek aadmi car mein hai, engine chalu hai, car snow mein dabi hai, "
+        "koi response nahi de raha",
+        E,
+        None,
+    ),
+    # ... and its look-alikes: a safety question, hyperbole, an offer, a past event now fine ...
+    ("blind30", "is it ok to run a generator in the garage if I leave the door open?", Q, None),
+    ("blind30", "dying of cabin fever over here, 4 days inside", NA, None),
+    ("blind30", "I have a 4x4 and can drive nurses to their shifts, DM me", NA, None),
+    ("blind30", "kkkkkk to morrendo de tédio aqui", NA, None),
+    # ... questions about schools, towed cars, the end of the snow emergency, pickups.
+    ("blind30", "schools closed tomorrow??", Q, None),
+    ("blind30", "hay escuela mañana?", Q, None),
+    ("blind30", "车被拖走了 去哪里取", Q, None),
+    ("blind30", "견인된 차 어디서 찾아요?", Q, None),
+    ("blind30", "dove posso ritirare la macchina rimorchiata?", Q, None),
+    ("blind30", "quando acaba a emergência de neve?", Q, None),
+    ("blind30", "коли закінчиться snow emergency", Q, None),
+    ("blind30", "kiedy odbiór śmieci", Q, None),
+    ("blind30", "请问华埠附近有没有避寒中心", Q, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
