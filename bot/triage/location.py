@@ -28,7 +28,7 @@ _STREET_SUFFIXED = rf"(?:{_DIR}\s)?(?:{_ORDINAL}|{_NAME})\s{_SUFFIX}"
 _ADDRESS = re.compile(
     rf"\b\d{{1,5}}\s(?:{_STREET_SUFFIXED}"
     # Philadelphians often drop the suffix after a direction: "2100 W Huntingdon".
-    rf"|(?:N|S|E|W|North|South|East|West)\.?\s(?:{_ORDINAL}|[A-Z][a-z]+))(?![A-Za-z])"
+    rf"|{_DIR}\s(?:{_ORDINAL}|[A-Z][a-z]+))(?![A-Za-z])"
 )
 _BLOCK = re.compile(rf"\b\d{{1,5}}\s+(?:block|blk)\s+(?:of\s+)?{_STREET}(?![A-Za-z])", re.I)
 _INTERSECTION = re.compile(

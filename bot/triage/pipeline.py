@@ -316,13 +316,13 @@ def _caused(
     if not (causes or afters):
         return False
     seen = False
+    tail = _cause_tail(gap)
     for pattern in patterns:
         if pattern is None:
             continue
         for match in pattern.finditer(words):
             seen = True
             before = _CLAUSE_END.split(words[: match.start()])[-1]
-            tail = _cause_tail(gap)
             if any(tail.search(before[m.end() :]) for c in causes for m in c.finditer(before)):
                 continue
             head = _CAUSE_HEAD.match(words, match.end())
