@@ -716,10 +716,11 @@ class RuleTriage:
                 and any(lx.no_service and lx.no_service.search(words) for lx in lexicons),
                 unharmed or (joking and not (ongoing or turned)), named_street,
             )  # fmt: skip
-        if actionable and question_form and not is_question and named is None:
+        if actionable and question_form and not is_question and not demands and named is None:
             # Worded as a question, naming no service ("who do i call if my landlord wont
             # turn the heat on", "¿cómo pido ayuda para pagar la luz?"): a question to answer,
-            # not a service request (the model's guess stays as its topic).
+            # not a service request (the model's guess stays as its topic). An ask of the city
+            # worded as a question ("can we get a dumpster for the block?") stays an ask.
             is_question = True
         if (
             not emergency

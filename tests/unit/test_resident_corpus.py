@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds thirty-four sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds thirty-six sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -162,7 +162,8 @@ jokes):
   read and never trained on. Scored blind: 0.846, 83/105, 11 with session 10's final code
   (155ab20); 0.854, 84/105, 9 after blind23 was read (2794a5b); 0.866, 87/105, 9 after
   blind25 was read; 0.874, 89/105, 9 after blind27 was read; 0.886, 91/105, 7 after blind28
-  was read; 0.894, 92/105, 7 after blind30 was read.
+  was read; 0.894, 92/105, 7 after blind30 was read; 0.897, 92/105, 7 after blind31 was read
+  (session 12).
 - ``blind27.jsonl`` (350, written in session 11 after blind25 was read: a hurricane's
   remnants; flash floods along the Schuylkill and in Eastwick, cars and a bus in the water,
   basement apartments, a tornado, a rowhouse collapse; writers of every age): scored blind:
@@ -178,7 +179,8 @@ jokes):
   derailment, a heat spike and the everyday 311 load; writers unsure whether it is an
   emergency, people who already called 911): never read and never trained on. Scored blind:
   0.860, 92/105, 9 with 155ab20; 0.869, 93/105, 9 after blind27 was read (6860beb); 0.871,
-  92/105, 8 after blind28 was read; 0.877, 93/105, 8 after blind30 was read.
+  92/105, 8 after blind28 was read; 0.877, 93/105, 8 after blind30 was read; 0.874, 92/105,
+  8 after blind31 was read (session 12).
 - ``blind30.jsonl`` (350, written in session 11 after blind27 was read: a blizzard that shuts
   the city for three days; people snowed in on dialysis and oxygen, vents blocked by snow,
   heart attacks while shovelling, roofs and awnings collapsing, then ice and burst pipes):
@@ -189,7 +191,21 @@ jokes):
   three days of cleanup; trees through roofs, a steeple down, ladders and chainsaws,
   generator fumes, medical equipment without power, donation drives): never read and never
   trained on. Scored blind: 0.820, 86/105, 7 with 155ab20; 0.837, 91/105, 10 with c3fa835
-  and blind30's rules; 0.843, 93/105, 10 with the heads retrained on blind30.
+  and blind30's rules; 0.843, 93/105, 10 with the heads retrained on blind30. Then read in
+  session 12 (the weakest of the unread sets): 0.986, 104/105, 2, with the heads retrained on
+  it (the English witness threshold rose from 0.595 to 0.628).
+- ``blind32.jsonl`` (350, written in session 12 before blind31 was read: a chemical spill
+  upstream on the Delaware with a do-not-drink advisory, a SEPTA shutdown, a championship
+  parade on Broad Street with lost children, fainting and a crush near City Hall; drills,
+  jokes with "send help", rhetorical complaints, questions with no mark, forwarded warnings
+  with a line added, reported speech): never read and never trained on. Scored blind: 0.831,
+  97/105, 12 with session 11's final code (548e1f2); 0.834, 97/105, 12 after blind31 was read.
+- ``blind33.jsonl`` (350, written with blind32: the Schuylkill floods Manayunk and East Falls
+  and the Vine Street Expressway fills with water; then a rowhouse collapse in Kensington, a
+  fire in a senior high-rise and a week of extreme cold; a third long Telegram-style messages,
+  a third of one to six words; danger told and resolved in one message, welfare checks asked
+  from far away, charcoal and ovens for heat): never read and never trained on. Scored blind:
+  0.809, 95/105, 6 with 548e1f2; 0.806, 95/105, 7 after blind31 was read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -261,7 +277,8 @@ NEVER_READ = (
     "blind24",
     "blind26",
     "blind29",
-    "blind31",
+    "blind32",
+    "blind33",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -297,7 +314,9 @@ FLOORS = {
     "blind28": (0.95, 0.97, 5),
     "blind29": (0.85, 0.86, 10),
     "blind30": (0.91, 0.97, 6),
-    "blind31": (0.82, 0.86, 12),
+    "blind31": (0.96, 0.97, 4),
+    "blind32": (0.81, 0.90, 15),
+    "blind33": (0.78, 0.88, 10),
 }
 
 

@@ -1793,6 +1793,134 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind30", "коли закінчиться snow emergency", Q, None),
     ("blind30", "kiedy odbiór śmieci", Q, None),
     ("blind30", "请问华埠附近有没有避寒中心", Q, None),
+    # blind31 (session 12). A tornado and its cleanup: a wire or pole arcing, a chainsaw cut
+    # that won't stop bleeding, a tree or pole on a car with someone inside, a fall from a
+    # ladder, an elder with dementia still not found; "nothing sparking" and "no echan chispas"
+    # keep a downed wire a report; "she's fine" told by the writer (not "says she's fine");
+    # an ask inside a question ("is there any way someone could take her", "can we get a
+    # dumpster") stays an ask; offers with chainsaws and trucks, supply drives; questions about
+    # donations, language access and charging phones; a ticket number after "№"; "numero
+    # pratica"; Spanish "a q hora", "quién paga"; Russian "или нет"; Polish "czuc gaz"
+    # without its accent; Albanian "ska drita"; Khmer "អត់មានភ្លើង".
+    (
+        "blind31",
+        "the transformer behind the Acme on Oxford Ave is arcing and the grass under it is "
+        "smoking",
+        E,
+        None,
+    ),
+    (
+        "blind31",
+        "my uncle sliced his leg with the chain saw clearing the yard, it won't stop no "
+        "matter how hard we press",
+        E,
+        None,
+    ),
+    (
+        "blind31",
+        "power line down across Pine Rd, nothing sparking that I can see, we put cones around it",
+        S,
+        "downed_wires",
+    ),
+    (
+        "blind31",
+        "my daughter got stuck in the elevator at the mall for like 2 minutes lol. she's "
+        "fine, it was a glitch",
+        NA,
+        None,
+    ),
+    (
+        "blind31",
+        "my neighbor lost power Thursday and she lives alone upstairs, she's fine today but "
+        "is there any way someone could take her to a cooling center? I can carry her bags",
+        S,
+        None,
+    ),
+    (
+        "blind31",
+        "can we get a dumpster on Tulip St? every house on the block has a soaked basement "
+        "full of junk",
+        S,
+        None,
+    ),
+    (
+        "blind31",
+        "who has chainsaws? anyone need help cutting up branches, me and my cousin got a "
+        "truck, free, Fox Chase",
+        NA,
+        None,
+    ),
+    (
+        "blind31",
+        "SUPPLY DRIVE Sunday 12-5 at St Martha's - tarps, water, flashlights, diapers. pls RT",
+        NA,
+        None,
+    ),
+    (
+        "blind31",
+        "where is the city taking donations for the families who lost their roofs",
+        Q,
+        None,
+    ),
+    ("blind31", "does anyone at 311 speak Vietnamese, my mom wants to report her tree", Q, None),
+    ("blind31", "where can we charge phones and my dad's CPAP in the northeast", Q, None),
+    (
+        "blind31",
+        "hay cables caídos en la Rhawn pero no echan chispas, los vecinos los rodearon con sillas",
+        S,
+        "downed_wires",
+    ),
+    ("blind31", "a q hora cierran el centro de enfriamiento?", Q, None),
+    ("blind31", "quién paga por el árbol de la ciudad que me cayó encima del carro", Q, None),
+    ("blind31", "hay alguien que hable español en la línea del 311", Q, None),
+    (
+        "blind31",
+        "mi caso #20261201-0441 aparece cerrado pero el poste sigue tirado en el piso",
+        ST,
+        None,
+    ),
+    (
+        "blind31",
+        "la pared de la casa vacía tiene una grieta enorme y se caen ladrillos a la acera",
+        S,
+        "building_damage",
+    ),
+    ("blind31", "我老公修剪树的时候被锯子划到腿了，血一直流止不住", E, None),
+    ("blind31", "房子被风吹坏了，能不能派人来看一下？", S, None),
+    ("blind31", "Xin hỏi cây đổ lên nhà thì ai chịu trách nhiệm sửa", Q, None),
+    ("blind31", "СТОЛБ УПАЛ НА МАШИНУ ВНУТРИ ДЕТИ Bustleton Ave", E, None),
+    ("blind31", "Где можно зарядить телефон и кислородный аппарат?", Q, None),
+    ("blind31", "Свет завтра дадут или нет", Q, None),
+    ("blind31", "Заявка №20261201-0112 про світло, є новини?", ST, None),
+    (
+        "blind31",
+        "o porão está alagando e tem uma senhora idosa lá embaixo, a porta travou",
+        E,
+        None,
+    ),
+    ("blind31", "onde a gente consegue água de graça por aqui", Q, None),
+    ("blind31", "a igreja vai distribuir comida domingo pra quem ficou sem luz 🙏", NA, None),
+    (
+        "blind31",
+        "il cornicione del palazzo è caduto sul marciapiede, pezzi di tegole dappertutto",
+        S,
+        "building_damage",
+    ),
+    (
+        "blind31",
+        "Ho chiamato quattro volte per la buca, numero pratica 16220931, ancora niente",
+        ST,
+        None,
+    ),
+    ("blind31", "c'è un rifugio aperto stasera a Mayfair", Q, None),
+    ("blind31", "czuc bardzo gaz na klatce schodowej na Torresdale Ave", E, None),
+    ("blind31", "tata spadł z drabiny, dużo krwi z głowy", E, None),
+    ("blind31", "gdzie można oddać dary dla rodzin po tornadzie", Q, None),
+    ("blind31", "मेरे नाना को डिमेंशिया है, सुबह से घर से निकल गए, अभी तक नहीं मिले", E, None),
+    ("blind31", "ska drita dy dite ne Mayfair", S, "power_outage"),
+    ("blind31", "ku mund te marr uje te pijshem falas", Q, None),
+    ("blind31", "ម្ដាយខ្ញុំធ្លាក់ពីជណ្ដើរ ឥឡូវមិនដឹងខ្លួន", E, None),
+    ("blind31", "អត់មានភ្លើងពីម្សិលមិញ នៅ Oxford Circle", S, "power_outage"),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
