@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds thirty-six sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds thirty-eight sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -199,13 +199,29 @@ jokes):
   parade on Broad Street with lost children, fainting and a crush near City Hall; drills,
   jokes with "send help", rhetorical complaints, questions with no mark, forwarded warnings
   with a line added, reported speech): never read and never trained on. Scored blind: 0.831,
-  97/105, 12 with session 11's final code (548e1f2); 0.834, 97/105, 12 after blind31 was read.
+  97/105, 12 with session 11's final code (548e1f2); 0.834, 97/105, 12 after blind31 was read;
+  0.837, 98/105, 12 after the native review of the lexicons (6df1593).
 - ``blind33.jsonl`` (350, written with blind32: the Schuylkill floods Manayunk and East Falls
   and the Vine Street Expressway fills with water; then a rowhouse collapse in Kensington, a
   fire in a senior high-rise and a week of extreme cold; a third long Telegram-style messages,
   a third of one to six words; danger told and resolved in one message, welfare checks asked
   from far away, charcoal and ovens for heat): never read and never trained on. Scored blind:
-  0.809, 95/105, 6 with 548e1f2; 0.806, 95/105, 7 after blind31 was read.
+  0.809, 95/105, 6 with 548e1f2; 0.806, 95/105, 7 after blind31 was read; 0.809, 95/105, 7
+  after the native review of the lexicons (6df1593).
+- ``blind34.jsonl`` (350, written in session 12 while blind31 was read: a nine-day heat wave
+  and, in its middle, a cyberattack that takes down the 311 phone line and website, so
+  residents write at length and apologise for writing; heat illness, children in hot cars, a
+  pool scare, brownouts, opened hydrants, a warehouse fire's smoke; "should I call 911?"
+  asked about real emergencies): never read and never trained on. Scored blind: 0.851,
+  91/105, 8 with 548e1f2 and after blind31 was read; 0.857, 93/105, 8 after the review.
+- ``blind35.jsonl`` (350, written with blind34; 99 messages whose first intent is life
+  safety and 6 reports whose second is: an early-spring nor'easter with riverfront flooding,
+  trees on rowhomes, a transformer explosion that blacks out Chinatown, a sinkhole, a school
+  evacuated for a gas leak, a sudden freeze; dialects, messages written for a parent, two
+  problems in one message, danger words about things): never read and never trained on.
+  Scored blind: 0.886, 95/99, 6 with 548e1f2 and after blind31 was read; 0.886, 94/99, 7
+  after the review (reverting one language at a time: the Khmer review costs the catch, the
+  Chinese review the false emergency).
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -279,6 +295,8 @@ NEVER_READ = (
     "blind29",
     "blind32",
     "blind33",
+    "blind34",
+    "blind35",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -317,6 +335,8 @@ FLOORS = {
     "blind31": (0.96, 0.97, 4),
     "blind32": (0.81, 0.90, 15),
     "blind33": (0.78, 0.88, 10),
+    "blind34": (0.83, 0.85, 11),
+    "blind35": (0.86, 0.91, 10),
 }
 
 
