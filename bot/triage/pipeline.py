@@ -49,6 +49,11 @@ _FOLLOWUP_CHARS = 320
 _RETWEET = re.compile(r"^\s*\W?RT\s+@\w+", re.I)
 # Hashtags name a topic ("#FloodPH", "#PrayForThePhilippines"), not something the writer saw.
 _HASHTAG = re.compile(r"#\w+")
+# Where Chinese, Japanese, Korean or Khmer meets a Latin letter or a digit with no space
+# ("最近的warming center在哪里", "676现在通车了吗", "Olney근처"): both sides are word characters
+# to ``re``, so an English entry's word start would never be found there.
+_SCRIPTS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1780-\u17ff"
+_SCRIPT_SEAM = re.compile(f"(?<=[{_SCRIPTS}])(?=[a-z0-9])|(?<=[a-z0-9])(?=[{_SCRIPTS}])")
 # Words besides the place that the report head needs to open a report.
 _REPORT_WORDS = 3
 # Thanks "opens" a message when it starts within this many characters ("🙏 thank you ...").
@@ -446,6 +451,9 @@ class RuleTriage:
         ticket_ref = find_ticket_ref(clean)
         # Lexicon patterns are lower case (see _compile): the text is lowered once.
         lowered = clean.lower()
+        if not lowered.isascii():
+            # A space at each seam between scripts: the lexicons' word starts see the words.
+            lowered = _SCRIPT_SEAM.sub(" ", lowered)
         asks_status = any(lx.status and lx.status.search(lowered) for lx in lexicons)
         follows_up = len(clean) <= _FOLLOWUP_CHARS and (
             any(lx.followup and lx.followup.search(lowered) for lx in lexicons)

@@ -207,7 +207,8 @@ jokes):
   a third of one to six words; danger told and resolved in one message, welfare checks asked
   from far away, charcoal and ovens for heat): never read and never trained on. Scored blind:
   0.809, 95/105, 6 with 548e1f2; 0.806, 95/105, 7 after blind31 was read; 0.809, 95/105, 7
-  after the native review of the lexicons (6df1593).
+  after the native review of the lexicons (6df1593). Then read in session 12 (the weakest of
+  the unread sets): 0.963, 105/105, 2, with the heads retrained on it.
 - ``blind34.jsonl`` (350, written in session 12 while blind31 was read: a nine-day heat wave
   and, in its middle, a cyberattack that takes down the 311 phone line and website, so
   residents write at length and apologise for writing; heat illness, children in hot cars, a
@@ -294,7 +295,6 @@ NEVER_READ = (
     "blind26",
     "blind29",
     "blind32",
-    "blind33",
     "blind34",
     "blind35",
 )
@@ -334,7 +334,7 @@ FLOORS = {
     "blind30": (0.91, 0.97, 6),
     "blind31": (0.96, 0.97, 4),
     "blind32": (0.81, 0.90, 15),
-    "blind33": (0.78, 0.88, 10),
+    "blind33": (0.94, 0.97, 4),
     "blind34": (0.83, 0.85, 11),
     "blind35": (0.86, 0.91, 10),
 }

@@ -1921,6 +1921,97 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind31", "ku mund te marr uje te pijshem falas", Q, None),
     ("blind31", "ម្ដាយខ្ញុំធ្លាក់ពីជណ្ដើរ ឥឡូវមិនដឹងខ្លួន", E, None),
     ("blind31", "អត់មានភ្លើងពីម្សិលមិញ នៅ Oxford Circle", S, "power_outage"),
+    # blind33 (session 12). A flood along the Schuylkill, a collapse, a senior high-rise fire
+    # and a week of extreme cold: "warming center ... open tonight", "676 still flooded?",
+    # "code blue in effect" and their versions in eight languages are questions; a church or
+    # mosque with cots and hot food "for anyone who" needs them is an offer (and "near the
+    # church. We do not have food" is not); a gas smell "kinda like gas"; a parent with
+    # children in the freezing cold; ovens and charcoal burnt for heat with children sick
+    # (pt, bn, sq, km; "don't burn charcoal inside" is advice); a relative nobody can reach in
+    # the cold (zh, romanized Bengali); frozen and burst pipes; short messages the detector
+    # reads as English ("abierto hoy", "y mi caso???", "ku eshte"); English glued to Chinese
+    # characters ("离Fishtown最近的cooling center在哪里").
+    ("blind33", "cooling center on Cecil B Moore open today", Q, None),
+    ("blind33", "schuylkill expressway still flooded?", Q, None),
+    ("blind33", "is code blue in effect tonight", Q, None),
+    ("blind33", "are pets allowed at the shelter?", Q, None),
+    ("blind33", "sand bags in eastwick?", Q, None),
+    ("blind33", "how to report a landlord for no hot water", Q, None),
+    (
+        "blind33",
+        "where did they take the residents from the high-rise fire? my aunt lives there",
+        Q,
+        None,
+    ),
+    ("blind33", "any news???", ST, None),
+    (
+        "blind33",
+        "Our mosque on Girard Ave has blankets and hot food for anyone who lost heat, come by"
+        " anytime",
+        NA,
+        None,
+    ),
+    (
+        "blind33",
+        "we have 150 hot meals at the rec center for anyone flooded out, stop by until 9",
+        NA,
+        None,
+    ),
+    ("blind33", "I am near the church. We do not have food. Please help us.", S, None),
+    ("blind33", "the basement smells kinda like gas since the pilot light went out", E, None),
+    (
+        "blind33",
+        "a man with two little kids is sitting at the bus stop on Kensington Ave, no coats, "
+        "and it's freezing",
+        E,
+        None,
+    ),
+    ("blind33", "pipes burst", S, "sewer_water"),
+    ("blind33", "we have frozen pipes in the whole building on Rising Sun Ave", S, "sewer_water"),
+    ("blind33", "street light out 5th and Olney", S, "street_light"),
+    ("blind33", "Main St underwater again, stay away folks", NA, None),
+    ("blind33", "warming center Girard abierto hoy", Q, None),
+    ("blind33", "y mi caso???", ST, None),
+    ("blind33", "poste de luz apagado en la 5 y Cambria", S, "street_light"),
+    (
+        "blind33",
+        "el calentador prendió la cortina y el fuego se está extendiendo, estamos en el "
+        "tercer piso",
+        E,
+        None,
+    ),
+    ("blind33", "我爸一个人住在Olney，打了一天电话都没人接，外面零下十度", E, None),
+    ("blind33", "PECO电话打不通 停电两天了 麻烦派人看看", S, None),
+    ("blind33", "我们教会有热饭和毛毯，需要的人可以过来", NA, None),
+    ("blind33", "离Fishtown最近的cooling center在哪里", Q, None),
+    ("blind33", "I-95现在通车了吗", Q, None),
+    ("blind33", "cooling center Broad St mở không", Q, None),
+    ("blind33", "필요하신 분 누구든 오세요, 담요와 따뜻한 음식 있습니다", NA, None),
+    ("blind33", "السيارة وقفت بالمي والمي عم ترتفع ومعي بنتي", E, None),
+    ("blind33", "المواسير تجمدت بالحمام", S, "sewer_water"),
+    ("blind33", "centre d'hébergement ouvert ce soir", Q, None),
+    ("blind33", "il rifugio più vicino a Fishtown dov'è", Q, None),
+    ("blind33", "o abrigo da Frankford tá aberto hoje", Q, None),
+    (
+        "blind33",
+        "minha vizinha usa o forno pra esquentar a casa e agora as crianças estão com dor de "
+        "cabeça e tontas",
+        E,
+        None,
+    ),
+    ("blind33", "dzwoniłam we wtorek w sprawie dziury na Aramingo i dalej jest", ST, None),
+    ("blind33", "fqinjet po ngrohin shtepine me qymyr brenda me femije te vegjel", E, None),
+    ("blind33", "ku eshte qendra e ngrohjes me afer", Q, None),
+    ("blind33", "A mund te vije dikush te hedhe kripe ne trotuar?", S, None),
+    (
+        "blind33",
+        "মা অনেকক্ষণ ধরে কয়লার চুলা জ্বালিয়ে রেখেছেন, এখন মাথা ঘুরছে আর বমি করছেন",
+        E,
+        None,
+    ),
+    ("blind33", "ផ្ទះខាងដុតធ្យូងក្នុងផ្ទះ ក្មេងៗឈឺក្បាល", E, None),
+    ("blind33", "ត្រជាក់ណាស់ កុំដុតធ្យូងក្នុងផ្ទះ", NA, None),
+    ("blind33", "amar nani eka thaken, kal theke phone dhorchen na, keu ektu dekhben", E, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
