@@ -308,6 +308,7 @@ WITNESS_SETS = (
     "blind28",
     "blind30",
     "blind31",
+    "blind32",
     "blind33",
 )
 WITNESS_NEG_SAMPLE = 10  # one off-topic / not-informative tweet in ten joins as a negative

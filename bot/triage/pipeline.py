@@ -760,7 +760,7 @@ class RuleTriage:
             # Something for the city in a resident's own words that no rule lists: the
             # report head (a message worded as a question is one).
             actionable = True
-            is_question = question_form
+            is_question = question_form and not demands
             if category is None and not is_question and language == "en":
                 category = self._guess_category(clean, feats)
         # Thanks for help given, with nothing still wrong: a kind word, not a new report

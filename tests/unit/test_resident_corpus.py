@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds thirty-eight sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds forty sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -200,7 +200,9 @@ jokes):
   jokes with "send help", rhetorical complaints, questions with no mark, forwarded warnings
   with a line added, reported speech): never read and never trained on. Scored blind: 0.831,
   97/105, 12 with session 11's final code (548e1f2); 0.834, 97/105, 12 after blind31 was read;
-  0.837, 98/105, 12 after the native review of the lexicons (6df1593).
+  0.837, 98/105, 12 after the native review of the lexicons (6df1593); 0.843, 98/105, 12 after
+  blind33 was read (9f373bc). Then read in session 12: 0.986, 105/105, 3, with the heads
+  retrained on it.
 - ``blind33.jsonl`` (350, written with blind32: the Schuylkill floods Manayunk and East Falls
   and the Vine Street Expressway fills with water; then a rowhouse collapse in Kensington, a
   fire in a senior high-rise and a week of extreme cold; a third long Telegram-style messages,
@@ -223,6 +225,17 @@ jokes):
   Scored blind: 0.886, 95/99, 6 with 548e1f2 and after blind31 was read; 0.886, 94/99, 7
   after the review (reverting one language at a time: the Khmer review costs the catch, the
   Chinese review the false emergency).
+- ``blind36.jsonl`` (350, written in session 12 after blind33 was read: a freight train
+  derails in Port Richmond and a tank car leaks; a shelter-in-place order for two days, an
+  evacuation zone, burning eyes and throats, asthma and COPD, pets and medication left behind,
+  a substation fire the same night, then the clean-up): never read and never trained on.
+  Scored blind: 0.774, 84/105, 3 with 548e1f2; 0.786, 87/105, 3 after blind33 was read.
+- ``blind37.jsonl`` (350, written with blind36; 60 life-safety messages, 120 reports, 80
+  chatter: no crisis at all, an ordinary autumn month of potholes, missed pickups, leaves in
+  the drains, dumping, rats and landlords, the rare real emergency in between, and chatter
+  full of scary words, "the Eagles defense is on fire", "trapped in this meeting lol"): never
+  read and never trained on. Scored blind: 0.831, 57/60, 6 with 548e1f2; 0.840, 57/60, 5 after
+  blind33 was read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -294,9 +307,10 @@ NEVER_READ = (
     "blind24",
     "blind26",
     "blind29",
-    "blind32",
     "blind34",
     "blind35",
+    "blind36",
+    "blind37",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -333,10 +347,12 @@ FLOORS = {
     "blind29": (0.85, 0.86, 10),
     "blind30": (0.91, 0.97, 6),
     "blind31": (0.96, 0.97, 4),
-    "blind32": (0.81, 0.90, 15),
+    "blind32": (0.96, 0.97, 5),
     "blind33": (0.94, 0.97, 4),
     "blind34": (0.83, 0.85, 11),
     "blind35": (0.86, 0.91, 10),
+    "blind36": (0.76, 0.80, 6),
+    "blind37": (0.81, 0.90, 8),
 }
 
 

@@ -2012,6 +2012,81 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind33", "ផ្ទះខាងដុតធ្យូងក្នុងផ្ទះ ក្មេងៗឈឺក្បាល", E, None),
     ("blind33", "ត្រជាក់ណាស់ កុំដុតធ្យូងក្នុងផ្ទះ", NA, None),
     ("blind33", "amar nani eka thaken, kal theke phone dhorchen na, keu ektu dekhben", E, None),
+    # blind32 (session 12). A chemical spill upstream and a do-not-drink advisory, a SEPTA
+    # shutdown, a parade: whether boiled or tap water is safe, where water is handed out, in
+    # nine languages, are questions; home dialysis with no clean water is life safety (en,
+    # romanized Russian, ar, hi, ht, it); a drill, a low-battery chirp, "nobody was stuck"
+    # (es, ru) are over; prayers for people "who got hurt" yesterday; temples and churches
+    # with water "for anybody who needs it"; "are you kidding? ... nobody has brought water"
+    # is a demand, not a question; transit questions with no mark (it, fr, zh).
+    ("blind32", "tap water safe to drink in Bridesburg yet", Q, None),
+    ("blind32", "recycling pickup pushed back this week or regular schedule", Q, None),
+    ("blind32", "does Broad close for the parade at 9 or 11", Q, None),
+    ("blind32", "do I need ID to get water at the distribution sites", Q, None),
+    (
+        "blind32",
+        "my husband does dialysis at home and we have no clean water left for the machine, "
+        "his treatment is tonight",
+        E,
+        None,
+    ),
+    ("blind32", "it was just a drill at my building, nobody was stuck, all good", NA, None),
+    (
+        "blind32",
+        "smoke detector going off but it was just the low battery chirp, all good",
+        NA,
+        None,
+    ),
+    (
+        "blind32",
+        "St Luke's on Germantown Ave has 200 cases of water for anybody who needs it, come "
+        "after 5",
+        NA,
+        None,
+    ),
+    ("blind32", "praying for everyone who got hurt at the parade yesterday", NA, None),
+    (
+        "blind32",
+        "are you kidding? 4 days of the advisory and nobody has brought water to the seniors "
+        "on Wharton St",
+        S,
+        None,
+    ),
+    ("blind32", "the flooding on our block from Monday is all drained now, thank you", NA, None),
+    (
+        "blind32",
+        "the water site at Lincoln High ran out, still 100 people in line, need more trucks",
+        S,
+        None,
+    ),
+    (
+        "blind32",
+        "my grandmom is bedbound and we are down to one gallon of water, we need a delivery",
+        S,
+        None,
+    ),
+    ("blind32", "Кипячёную воду из-под крана можно пить или нет?", Q, None),
+    ("blind32", "¿el agua hervida se puede tomar o no se puede?", Q, None),
+    ("blind32", "dónde están repartiendo agua gratis en Juniata", Q, None),
+    ("blind32", "¿la ciudad está dando agua? dónde la reparten?", Q, None),
+    ("blind32", "era un simulacro, nadie estaba atrapado, todo bien", NA, None),
+    ("blind32", "czy przegotowana woda nadaje się do picia?", Q, None),
+    ("blind32", "woda w Mayfair już zdatna do picia", Q, None),
+    ("blind32", "água fervida pode usar pra mamadeira ou não?", Q, None),
+    ("blind32", "де роздають питну воду у Фрэнкфорді?", Q, None),
+    ("blind32", "ki kote yo bay dlo gratis nan Frankford", Q, None),
+    ("blind32", "ku japin ujë të pijshëm në Mayfair", Q, None),
+    ("blind32", "Это была учебная тревога, никто не пострадал, всё нормально", NA, None),
+    ("blind32", "أمي على غسيل الكلى بالبيت وما عنا مي نظيفة للجهاز", E, None),
+    ("blind32", "पापा घर पर डायलिसिस करते हैं और साफ़ पानी खत्म है", E, None),
+    ("blind32", "mio padre fa la dialisi a casa e siamo senza acqua pulita", E, None),
+    ("blind32", "papa m sou dyaliz lakay e nou pa gen dlo pwòp", E, None),
+    ("blind32", "chùa có nước uống cho bà con, ai cần cứ tới lấy", NA, None),
+    ("blind32", "मंदिर में मुफ्त पानी है, जरूरत हो तो आइए", NA, None),
+    ("blind32", "starsza pani upadła na chodniku przy Allegheny Ave i nie odpowiada", E, None),
+    ("blind32", "la Market-Frankford Line funziona oggi", Q, None),
+    ("blind32", "le trolley 15 marche aujourd'hui", Q, None),
+    ("blind32", "SEPTA 地铁什么时候恢复", Q, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
