@@ -310,6 +310,7 @@ WITNESS_SETS = (
     "blind31",
     "blind32",
     "blind33",
+    "blind36",
 )
 WITNESS_NEG_SAMPLE = 10  # one off-topic / not-informative tweet in ten joins as a negative
 # The head alone must be right this often on sets it did not see (leave-one-set-out): it only

@@ -229,7 +229,9 @@ jokes):
   derails in Port Richmond and a tank car leaks; a shelter-in-place order for two days, an
   evacuation zone, burning eyes and throats, asthma and COPD, pets and medication left behind,
   a substation fire the same night, then the clean-up): never read and never trained on.
-  Scored blind: 0.774, 84/105, 3 with 548e1f2; 0.786, 87/105, 3 after blind33 was read.
+  Scored blind: 0.774, 84/105, 3 with 548e1f2; 0.786, 87/105, 3 after blind33 and blind32
+  were read. Then read in session 12 (the weakest of the unread sets): 0.937, 103/105, 3, with
+  the heads retrained on it.
 - ``blind37.jsonl`` (350, written with blind36; 60 life-safety messages, 120 reports, 80
   chatter: no crisis at all, an ordinary autumn month of potholes, missed pickups, leaves in
   the drains, dumping, rats and landlords, the rare real emergency in between, and chatter
@@ -309,7 +311,6 @@ NEVER_READ = (
     "blind29",
     "blind34",
     "blind35",
-    "blind36",
     "blind37",
 )
 FLOORS = {
@@ -351,7 +352,7 @@ FLOORS = {
     "blind33": (0.94, 0.97, 4),
     "blind34": (0.83, 0.85, 11),
     "blind35": (0.86, 0.91, 10),
-    "blind36": (0.76, 0.80, 6),
+    "blind36": (0.91, 0.95, 5),
     "blind37": (0.81, 0.90, 8),
 }
 

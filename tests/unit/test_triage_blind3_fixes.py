@@ -2087,6 +2087,84 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind32", "la Market-Frankford Line funziona oggi", Q, None),
     ("blind32", "le trolley 15 marche aujourd'hui", Q, None),
     ("blind32", "SEPTA 地铁什么时候恢复", Q, None),
+    # blind36 (session 12). A derailment with a chemical leak, a shelter-in-place order and an
+    # evacuation zone: wheezing, blue lips, oxygen saturation in the 80s, someone left in the
+    # zone without the alert, a generator in the basement and a child who won't wake (ru), a
+    # backup oxygen tank running out (vi), contractions behind a police barrier (ht); whether
+    # windows may be opened, when evacuees go home, pets in the zone, schools and detours are
+    # questions; spare rooms and pet fostering are offers; reports made "before the
+    # derailment" are follow-ups (fr, ar, sq).
+    (
+        "blind36",
+        "my mom has asthma and she's wheezing and dizzy, the chemical smell is in the house, "
+        "Bridesburg",
+        E,
+        None,
+    ),
+    (
+        "blind36",
+        "volunteer EMT at the rec center shelter, a woman here is satting 82% and we have no "
+        "oxygen, need EMS now",
+        E,
+        None,
+    ),
+    (
+        "blind36",
+        "my son's lips are turning blue and he can't stop coughing, Port Richmond",
+        E,
+        None,
+    ),
+    (
+        "blind36",
+        "neighbor is still in her house in the evacuation zone on Mercer St, she didn't get "
+        "the alert",
+        E,
+        None,
+    ),
+    (
+        "blind36",
+        "Сосед завел генератор в подвале, у всех болит голова, дочка не просыпается",
+        E,
+        None,
+    ),
+    ("blind36", "ông tôi dùng máy thở oxy, mất điện từ tối qua, bình dự phòng sắp hết", E, None),
+    ("blind36", "djali im kollitet pa pushim dhe buzët i janë bërë blu", E, None),
+    ("blind36", "កូនស្រីខ្ញុំក្អកខ្លាំង បបូរមាត់ប្រែពណ៌ខៀវ", E, None),
+    ("blind36", "madanm mwen ansent e li gen kontraksyon, baryè a bloke nou", E, None),
+    ("blind36", "when can evacuees go home to Bridesburg", Q, None),
+    ("blind36", "can we open the windows yet in Port Richmond", Q, None),
+    ("blind36", "who do I talk to about getting my dog out of the evacuation zone", Q, None),
+    ("blind36", "is the 25 bus still detoured", Q, None),
+    ("blind36", "¿ya se pueden abrir las ventanas en Richmond?", Q, None),
+    ("blind36", "hay clases mañana en Port Richmond", Q, None),
+    ("blind36", "можно уже открывать окна в Bridesburg или ещё нет", Q, None),
+    ("blind36", "창문 열어도 되나요", Q, None),
+    ("blind36", "on garde les fenêtres fermées ou on part?", Q, None),
+    (
+        "blind36",
+        "I have a spare room in Mt Airy for a family evacuated from the zone, kids and pets "
+        "welcome",
+        NA,
+        None,
+    ),
+    ("blind36", "puedo cuidar perritos de la gente evacuada, tengo patio", NA, None),
+    ("blind36", "могу взять кошку из зоны эвакуации на неделю", NA, None),
+    ("blind36", "我家有空房间，撤离的人可以来住", NA, None),
+    ("blind36", "j'ai signalé un nid de poule le mois dernier, toujours rien", ST, None),
+    ("blind36", "بلغت عن شجرة واقعة من أسبوع ورقم البلاغ 16890012", ST, None),
+    ("blind36", "e kam raportuar dritën e rrugës para dy javësh, ende asgjë", ST, None),
+    (
+        "blind36",
+        "can you send the street crew to our block too? dust all over the cars on Tioga",
+        S,
+        None,
+    ),
+    (
+        "blind36",
+        "the graffiti on the bridge at Girard is kinda funny lol but still needs cleaning",
+        S,
+        None,
+    ),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
