@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds forty sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds forty-two sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -237,7 +237,19 @@ jokes):
   the drains, dumping, rats and landlords, the rare real emergency in between, and chatter
   full of scary words, "the Eagles defense is on fire", "trapped in this meeting lol"): never
   read and never trained on. Scored blind: 0.831, 57/60, 6 with 548e1f2; 0.840, 57/60, 5 after
-  blind33 was read.
+  blind33 was read; 0.846, 57/60, 5 after blind36 was read.
+- ``blind38.jsonl`` (350, written in session 12 while blind32 and blind36 were read: the
+  city's 250th Fourth of July and World Cup match days; fan fests, fireworks, packed trains, a
+  heat advisory, lost children and elderly tourists, visitors who name places only by their
+  landmarks, sports hyperbole): never read and never trained on. Scored blind: 0.789, 90/105,
+  5 with 548e1f2; 0.811, 90/105, 2 after blind32 was read (53bc829); 0.817, 91/105, 2 after
+  blind36 was read.
+- ``blind39.jsonl`` (350, written with blind38: an ice storm and a thaw, told mostly by
+  residents in their seventies and eighties and the people who care for them; long polite
+  messages with the point at the end, voice-to-text errors, falls told as over or happening
+  now, oxygen alarms with and without a backup tank): never read and never trained on.
+  Scored blind: 0.820, 100/105, 21 with 548e1f2 and 53bc829; 0.820, 100/105, 22 after blind36
+  was read. Its 21 false emergencies make it the natural next read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -312,6 +324,8 @@ NEVER_READ = (
     "blind34",
     "blind35",
     "blind37",
+    "blind38",
+    "blind39",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -354,6 +368,8 @@ FLOORS = {
     "blind35": (0.86, 0.91, 10),
     "blind36": (0.91, 0.95, 5),
     "blind37": (0.81, 0.90, 8),
+    "blind38": (0.79, 0.84, 5),
+    "blind39": (0.80, 0.92, 25),
 }
 
 
