@@ -230,7 +230,7 @@ jokes):
   evacuation zone, burning eyes and throats, asthma and COPD, pets and medication left behind,
   a substation fire the same night, then the clean-up): never read and never trained on.
   Scored blind: 0.774, 84/105, 3 with 548e1f2; 0.786, 87/105, 3 after blind33 and blind32
-  were read. Then read in session 12 (the weakest of the unread sets): 0.937, 103/105, 3, with
+  were read. Then read in session 12 (the weakest of the unread sets): 0.940, 103/105, 3, with
   the heads retrained on it.
 - ``blind37.jsonl`` (350, written with blind36; 60 life-safety messages, 120 reports, 80
   chatter: no crisis at all, an ordinary autumn month of potholes, missed pickups, leaves in
