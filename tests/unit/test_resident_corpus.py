@@ -249,7 +249,9 @@ jokes):
   messages with the point at the end, voice-to-text errors, falls told as over or happening
   now, oxygen alarms with and without a backup tank): never read and never trained on.
   Scored blind: 0.820, 100/105, 21 with 548e1f2 and 53bc829; 0.820, 100/105, 22 after blind36
-  was read. Its 21 false emergencies make it the natural next read.
+  was read. Then read at the end of session 12: 0.891, 103/105, 17, and not trained on (see
+  READ_NOT_TRAINED in bench/train.py: retraining with it cost 9 life-safety messages on the
+  unread sets).
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -312,7 +314,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # blind18 0.943, 105/105, 5; blind19 0.914, 100/105, 12; blind20 0.894, 100/105, 2; blind22
 # 0.923, 104/105, 7 (the others unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
-# bench/train.py's witness head trains on every other set and never on these.
+# bench/train.py's witness head trains on every other set (but blind39) and never on these.
 NEVER_READ = (
     "blind15",
     "blind17",
@@ -325,7 +327,6 @@ NEVER_READ = (
     "blind35",
     "blind37",
     "blind38",
-    "blind39",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -369,7 +370,7 @@ FLOORS = {
     "blind36": (0.91, 0.95, 5),
     "blind37": (0.81, 0.90, 8),
     "blind38": (0.79, 0.84, 5),
-    "blind39": (0.80, 0.92, 25),
+    "blind39": (0.87, 0.96, 19),
 }
 
 

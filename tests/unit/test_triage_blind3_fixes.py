@@ -2165,6 +2165,85 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         S,
         None,
     ),
+    # blind39 (session 12). An ice storm told by older residents and their carers: someone
+    # found on the floor is not "found" (the end of a search); a neighbour who has not opened
+    # the door for days and does not answer (vi); an oxygen alarm with backup tanks that will
+    # last is a report for the power (en, vi); "I'm only writing because ..." after "I'm fine"
+    # is the ask (es, fr, pl, sq); a fall last week, healed, with thanks for the ambulance; a
+    # report quoting the number the city gave (es, zh, ht); thanks that end a message.
+    (
+        "blind39",
+        "soy la cuidadora de doña Carmen, 88 años; llegué y la encontré en el piso, fría y "
+        "confundida, no hay calefacción",
+        E,
+        None,
+    ),
+    ("blind39", "mi vecino lleva toda la noche en el piso, no se puede levantar", E, None),
+    (
+        "blind39",
+        "Bà Lan hàng xóm 80 tuổi hai ngày không mở cửa, gọi điện thoại không bắt máy",
+        E,
+        None,
+    ),
+    (
+        "blind39",
+        "my dad's oxygen concentrator is beeping because the power is out but he has 3 backup"
+        " tanks, good until Sunday. please tell PECO Cottman Ave is still dark",
+        S,
+        None,
+    ),
+    (
+        "blind39",
+        "máy oxy của ba tôi kêu vì mất điện nhưng có bình dự phòng, đủ dùng tới thứ Hai",
+        S,
+        None,
+    ),
+    (
+        "blind39",
+        "Estoy bien, ya volvió la luz. Les escribo solo porque hay un árbol caído en la acera"
+        " de la Rising Sun y no puedo pasar con el andador",
+        S,
+        None,
+    ),
+    (
+        "blind39",
+        "Tout va bien chez moi. Je vous écris seulement parce que le lampadaire devant chez "
+        "moi est éteint depuis la tempête",
+        S,
+        None,
+    ),
+    (
+        "blind39",
+        "Wszystko u mnie dobrze. Piszę tylko dlatego, że na chodniku leży drzewo",
+        S,
+        None,
+    ),
+    (
+        "blind39",
+        "Jam mirë. Ju shkruaj vetëm sepse një pemë ka rënë mbi trotuar në Glendale Ave",
+        S,
+        None,
+    ),
+    (
+        "blind39",
+        "my aunt who fell last week is home from the hospital and doing fine, thank you for "
+        "sending the ambulance",
+        NA,
+        None,
+    ),
+    ("blind39", "Caí semana passada na calçada mas já estou melhor, obrigada", NA, None),
+    ("blind39", "reporté el poste caído el lunes, número 4456120, y todavía está ahí", ST, None),
+    ("blind39", "我上周打电话报告路灯坏了，号码是4420981，现在还是黑的", ST, None),
+    ("blind39", "mwen te rele pou pyebwa a, nimewo 4419902, toujou la", ST, None),
+    ("blind39", "kur do vijë drita në Somerton?", Q, None),
+    ("blind39", "문 연 약국 있나요? 어머니 약이 떨어져요", Q, None),
+    ("blind39", "El hombre del reparto vino a pesar del hielo. Gracias!", NA, None),
+    (
+        "blind39",
+        "the young man next door carried water up ten floors for all of us, a real hero",
+        NA,
+        None,
+    ),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
