@@ -311,6 +311,7 @@ WITNESS_SETS = (
     "blind32",
     "blind33",
     "blind36",
+    "blind38",
 )
 # Read while revising the rules but left out of the heads' training: retrained with blind39
 # (an ice storm told by older residents; many reports about vulnerable people that are not

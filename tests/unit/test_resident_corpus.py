@@ -243,7 +243,8 @@ jokes):
   heat advisory, lost children and elderly tourists, visitors who name places only by their
   landmarks, sports hyperbole): never read and never trained on. Scored blind: 0.789, 90/105,
   5 with 548e1f2; 0.811, 90/105, 2 after blind32 was read (53bc829); 0.817, 91/105, 2 after
-  blind36 was read.
+  blind36 was read. Then read at the end of session 12: 0.980, 104/105, 1, with the heads
+  retrained on it.
 - ``blind39.jsonl`` (350, written with blind38: an ice storm and a thaw, told mostly by
   residents in their seventies and eighties and the people who care for them; long polite
   messages with the point at the end, voice-to-text errors, falls told as over or happening
@@ -326,7 +327,6 @@ NEVER_READ = (
     "blind34",
     "blind35",
     "blind37",
-    "blind38",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -369,7 +369,7 @@ FLOORS = {
     "blind35": (0.86, 0.91, 10),
     "blind36": (0.91, 0.95, 5),
     "blind37": (0.81, 0.90, 8),
-    "blind38": (0.79, 0.84, 5),
+    "blind38": (0.95, 0.97, 3),
     "blind39": (0.87, 0.96, 19),
 }
 

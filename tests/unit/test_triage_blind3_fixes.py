@@ -2244,6 +2244,44 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         NA,
         None,
     ),
+    # blind38 (session 12). The 250th Fourth of July and World Cup crowds: a crush against a
+    # barrier (en, pt, fr, ko), a fire spreading, a throat swelling shut, lost children and
+    # elders in it, sq, ar and romanized Hindi and Bengali; "we're on fire" is a chant;
+    # fireworks, trains to the stadium, fan fests, lost and found and where to watch the match
+    # are questions in nine languages; portable toilets and water stations run dry are reports.
+    (
+        "blind38",
+        "the fence by the stage gave way and people are piling on top of each other",
+        E,
+        None,
+    ),
+    ("blind38", "trash can fire by the food trucks spreading to the tents", E, None),
+    (
+        "blind38",
+        "my sister's throat is swelling up, she's allergic to peanuts, we're on the art "
+        "museum steps",
+        E,
+        None,
+    ),
+    ("blind38", "WE'RE ON FIRE TONIGHT!!! LETS GO BIRDS", NA, None),
+    ("blind38", "a gente está sendo esmagada contra a grade na saída", E, None),
+    ("blind38", "mio nonno si è perso vicino allo stadio, ha 85 anni", E, None),
+    ("blind38", "humba djalin tim 5 vjeç afër muzeut", E, None),
+    ("blind38", "أمي ضاعت بين الزحمة عند الاستاد وما بتحكي انجليزي", E, None),
+    ("blind38", "meri beti kho gayi hai, 6 saal ki, museum ke paas", E, None),
+    ("blind38", "amar meye hariye geche fan fest e, laal jama", E, None),
+    ("blind38", "what time do the fireworks start and where is the best spot", Q, None),
+    ("blind38", "are there extra trains to the stadium after the game tonight", Q, None),
+    ("blind38", "where is the lost and found for the fan fest", Q, None),
+    ("blind38", "qué calles van a cerrar para el partido?", Q, None),
+    ("blind38", "dónde puedo ver el partido gratis", Q, None),
+    ("blind38", "le métro pour le stade roule jusqu'à quelle heure?", Q, None),
+    ("blind38", "gdzie można obejrzeć mecz za darmo?", Q, None),
+    ("blind38", "the porta potties by the stadium are overflowing", S, None),
+    ("blind38", "los baños portátiles del Parkway están llenos", S, "other"),
+    ("blind38", "se acabó el agua en la estación de agua del museo", S, "food_water"),
+    ("blind38", "zgłaszałem porzucone auto na Tulip St, kiedy je zabierzecie?", ST, None),
+    ("blind38", "c'è un'auto abbandonata su Tasker St da un mese, potete rimuoverla?", S, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
