@@ -5,10 +5,13 @@ report entries that are wrong (a word that is not the language's, an everyday id
 danger, a word matched inside a longer one, an "all clear" that ignores a negation) and the
 most important wordings no entry matched (breathing trouble, fainting, stroke, seizures,
 electric shock, someone hit by a car, a child "I can't find", no heat). Each finding came with
-messages its list must match and messages it must not; ``tests/data/lexicon_review.jsonl``
-holds those the final lists decide as the reviewer asked: 2,107 of 2,111 (one was narrowed on
-purpose, a Korean explosion told in the past tense; three are decided by another entry of the
-same list). 1,172 of them fail with session 11's lexicons (548e1f2).
+messages its list must match and messages it must not. A second round, later in the session,
+read only the entries written after the first (false alarms such as a callback phone number
+read as a ticket number, "thanks in advance" read as thanks, "no era un simulacro" read as a
+drill). ``tests/data/lexicon_review.jsonl`` holds the examples the final lists decide as the
+reviewers asked: 2,528 of 2,539 (one was narrowed on purpose, a Korean explosion told in the
+past tense; ten are decided by another entry of the same list). 1,369 of them fail with
+session 11's lexicons (548e1f2).
 
 Each case is checked against the list itself, loaded as the bot loads it (word boundaries,
 whole-word lists), so an edit that brings back a false alarm or loses a wording fails here
@@ -50,7 +53,7 @@ def test_every_reviewed_language_has_cases() -> None:
         ["ar", "bn", "es", "fr", "hi", "ht", "it", "km", "ko", "pl", "pt", "ru", "sq", "uk",
          "vi", "zh"]
     )  # fmt: skip
-    assert sum(len(v) for v in ALL.values()) >= 2000
+    assert sum(len(v) for v in ALL.values()) >= 2500
 
 
 @pytest.mark.parametrize("lang", sorted(ALL))

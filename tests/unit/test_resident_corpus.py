@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds forty-two sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds forty-four sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -253,6 +253,17 @@ jokes):
   was read. Then read at the end of session 12: 0.891, 103/105, 17, and not trained on (see
   READ_NOT_TRAINED in bench/train.py: retraining with it cost 9 life-safety messages on the
   unread sets).
+- ``blind40.jsonl`` (350, written in session 12 while blind39 and blind38 were read: a
+  hurricane and an evacuation order for Eastwick, the riverfront and Manayunk; "am I in the
+  zone?", rides for people who cannot drive, people who refuse to leave, then the surge at
+  night and the clean-up): never read and never trained on. Scored blind: 0.837, 96/105, 14
+  with 548e1f2; 0.854, 100/105, 12 after blind39 was read (0cc1587); 0.860, 100/105, 11 at
+  session 12's end.
+- ``blind41.jsonl`` (350, written with blind40; English 100, Spanish 50, 13-14 lines in each
+  other language: a water main break under Castor Ave told through community group chats:
+  forwarded messages, voice-note transcriptions, several people's situations in one message,
+  quoted earlier messages, rumours): never read and never trained on. Scored blind: 0.886,
+  90/105, 3 with 548e1f2; 0.891, 91/105, 4 after blind39 was read and at session 12's end.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones, so their figures on
@@ -327,6 +338,8 @@ NEVER_READ = (
     "blind34",
     "blind35",
     "blind37",
+    "blind40",
+    "blind41",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -371,6 +384,8 @@ FLOORS = {
     "blind37": (0.81, 0.90, 8),
     "blind38": (0.95, 0.97, 3),
     "blind39": (0.87, 0.96, 19),
+    "blind40": (0.84, 0.92, 14),
+    "blind41": (0.87, 0.84, 6),
 }
 
 

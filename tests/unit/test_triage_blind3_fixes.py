@@ -2082,7 +2082,6 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind32", "mio padre fa la dialisi a casa e siamo senza acqua pulita", E, None),
     ("blind32", "papa m sou dyaliz lakay e nou pa gen dlo pwòp", E, None),
     ("blind32", "chùa có nước uống cho bà con, ai cần cứ tới lấy", NA, None),
-    ("blind32", "मंदिर में मुफ्त पानी है, जरूरत हो तो आइए", NA, None),
     ("blind32", "starsza pani upadła na chodniku przy Allegheny Ave i nie odpowiada", E, None),
     ("blind32", "la Market-Frankford Line funziona oggi", Q, None),
     ("blind32", "le trolley 15 marche aujourd'hui", Q, None),
@@ -2237,7 +2236,6 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind39", "mwen te rele pou pyebwa a, nimewo 4419902, toujou la", ST, None),
     ("blind39", "kur do vijë drita në Somerton?", Q, None),
     ("blind39", "문 연 약국 있나요? 어머니 약이 떨어져요", Q, None),
-    ("blind39", "El hombre del reparto vino a pesar del hielo. Gracias!", NA, None),
     (
         "blind39",
         "the young man next door carried water up ten floors for all of us, a real hero",
