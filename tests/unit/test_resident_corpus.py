@@ -215,8 +215,10 @@ jokes):
   and, in its middle, a cyberattack that takes down the 311 phone line and website, so
   residents write at length and apologise for writing; heat illness, children in hot cars, a
   pool scare, brownouts, opened hydrants, a warehouse fire's smoke; "should I call 911?"
-  asked about real emergencies): never read and never trained on. Scored blind: 0.851,
-  91/105, 8 with 548e1f2 and after blind31 was read; 0.857, 93/105, 8 after the review.
+  asked about real emergencies): scored blind: 0.851, 91/105, 8 with 548e1f2 and after
+  blind31 was read; 0.857, 93/105, 8 after the review; 0.851, 92/105, 8 at e487e5d. Then read
+  at the end of session 12: 0.926, 101/105, 7, and not trained on (retrained with it, the heads
+  caught 3 fewer on the unread sets and flagged 3 more false emergencies).
 - ``blind35.jsonl`` (350, written with blind34; 99 messages whose first intent is life
   safety and 6 reports whose second is: an early-spring nor'easter with riverfront flooding,
   trees on rowhomes, a transformer explosion that blacks out Chinatown, a sinkhole, a school
@@ -335,7 +337,6 @@ NEVER_READ = (
     "blind24",
     "blind26",
     "blind29",
-    "blind34",
     "blind35",
     "blind37",
     "blind40",
@@ -378,7 +379,7 @@ FLOORS = {
     "blind31": (0.96, 0.97, 4),
     "blind32": (0.96, 0.97, 5),
     "blind33": (0.94, 0.97, 4),
-    "blind34": (0.83, 0.85, 11),
+    "blind34": (0.90, 0.94, 9),
     "blind35": (0.86, 0.91, 10),
     "blind36": (0.91, 0.95, 5),
     "blind37": (0.81, 0.90, 8),

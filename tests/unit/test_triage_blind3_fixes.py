@@ -2280,6 +2280,49 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind38", "se acabó el agua en la estación de agua del museo", S, "food_water"),
     ("blind38", "zgłaszałem porzucone auto na Tulip St, kiedy je zabierzecie?", ST, None),
     ("blind38", "c'è un'auto abbandonata su Tasker St da un mese, potete rimuoverla?", S, None),
+    # blind34 (session 12). A heat wave with the 311 phone line and website down: a child shut
+    # in a hot car (en, vi, it, romanized Russian and Ukrainian and Bengali), someone on the
+    # floor not answering (pl), wires down where children walk; when the 311 website or phones
+    # come back is a question (en, zh, it, uk, sq, ar, ht); reports made before the attack are
+    # follow-ups (it, sq, ar, uk); a church hall "para quien lo necesite" is an offer.
+    (
+        "blind34",
+        "a toddler is locked in a black SUV in the Acme lot on Passyunk, windows up, crying",
+        E,
+        None,
+    ),
+    (
+        "blind34",
+        "con bé bị nhốt trong xe ở bãi đậu xe chợ, cửa kính đóng kín, trời nóng quá",
+        E,
+        None,
+    ),
+    (
+        "blind34",
+        "un bambino chiuso in macchina davanti al supermercato, finestrini chiusi",
+        E,
+        None,
+    ),
+    ("blind34", "rebenok odin v mashine na parkovke, okna zakryty", E, None),
+    ("blind34", "sąsiad leży na podłodze w łazience i nie odpowiada", E, None),
+    (
+        "blind34",
+        "wires down on Oxford Ave lying on the sidewalk and the kids walk past every morning",
+        E,
+        None,
+    ),
+    ("blind34", "when will the 311 website be back up", Q, None),
+    ("blind34", "311网站什么时候恢复？", Q, None),
+    ("blind34", "quando torna a funzionare il sito del 311?", Q, None),
+    (
+        "blind34",
+        "avevo segnalato una buca su Tasker St prima dell'attacco, ci sono novità?",
+        ST,
+        None,
+    ),
+    ("blind34", "kam raportuar një dritë rruge të fikur, a ka ndonjë lajm?", ST, None),
+    ("blind34", "La iglesia abre el salón con aire de 12 a 6 para quien lo necesite", NA, None),
+    ("blind34", "oremos por los bomberos", NA, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
