@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds forty-four sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds forty-six sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -239,7 +239,9 @@ jokes):
   the drains, dumping, rats and landlords, the rare real emergency in between, and chatter
   full of scary words, "the Eagles defense is on fire", "trapped in this meeting lol"): never
   read and never trained on. Scored blind: 0.831, 57/60, 6 with 548e1f2; 0.840, 57/60, 5 after
-  blind33 was read; 0.846, 57/60, 5 after blind36 was read.
+  blind33 was read; 0.846, 57/60, 5 after blind36 was read; 0.849, 58/60, 5 at session 12's
+  end (f6f1796). Then read in session 13: 0.980, 59/60, 1, and not trained on (retraining
+  with it cost 3 life-safety messages and added 3 false emergencies on the unread sets).
 - ``blind38.jsonl`` (350, written in session 12 while blind32 and blind36 were read: the
   city's 250th Fourth of July and World Cup match days; fan fests, fireworks, packed trains, a
   heat advisory, lost children and elderly tourists, visitors who name places only by their
@@ -266,10 +268,21 @@ jokes):
   forwarded messages, voice-note transcriptions, several people's situations in one message,
   quoted earlier messages, rumours): never read and never trained on. Scored blind: 0.886,
   90/105, 3 with 548e1f2; 0.891, 91/105, 4 after blind39 was read and at session 12's end.
+- ``blind42.jsonl`` (350, written in session 13: an ice storm and a four-day outage in the
+  Northeast and Northwest; limbs and wires under ice, burst pipes, space heaters and generators
+  indoors, seniors in high-rises with no elevator, home health aides, superintendents and
+  children writing from out of town about their parents): never read and never trained on.
+  Scored blind: 0.877, 96/105, 10 with 548e1f2; 0.909, 98/105, 5 with f6f1796 (session 12's
+  end).
+- ``blind43.jsonl`` (350, written with blind42: a cloudburst on the Fourth of July weekend,
+  flash floods on the Wissahickon, Main St, Eastwick and the Cobbs Creek while crowds watch
+  the fireworks; cars in underpasses, lost children, lightning; voice-to-text with no
+  punctuation, autocorrect errors, long group-chat messages): never read and never trained
+  on. Scored blind: 0.889, 94/105, 7 with both 548e1f2 and f6f1796.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
-for the city to do) are trained on every set but the never-read ones, so their figures on
-those sets are in-sample.
+for the city to do) are trained on every set but the never-read ones and those in its
+READ_NOT_TRAINED (blind34, blind37, blind39), so their figures on the others are in-sample.
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
 service codes. The floors sit just under the figures reached, so a change that loses ground
@@ -328,7 +341,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "resident_corpus"
 # blind18 0.943, 105/105, 5; blind19 0.914, 100/105, 12; blind20 0.894, 100/105, 2; blind22
 # 0.923, 104/105, 7 (the others unchanged).
 # Sets whose errors were never read and that nothing was trained on: the honest figure.
-# bench/train.py's witness head trains on every other set (but blind39) and never on these.
+# bench/train.py's witness head trains on every other set (but READ_NOT_TRAINED's) and never on
+# these.
 NEVER_READ = (
     "blind15",
     "blind17",
@@ -338,9 +352,10 @@ NEVER_READ = (
     "blind26",
     "blind29",
     "blind35",
-    "blind37",
     "blind40",
     "blind41",
+    "blind42",
+    "blind43",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -382,11 +397,13 @@ FLOORS = {
     "blind34": (0.90, 0.94, 9),
     "blind35": (0.86, 0.91, 10),
     "blind36": (0.91, 0.95, 5),
-    "blind37": (0.81, 0.90, 8),
+    "blind37": (0.96, 0.97, 3),
     "blind38": (0.95, 0.97, 3),
     "blind39": (0.87, 0.96, 19),
     "blind40": (0.84, 0.92, 14),
     "blind41": (0.87, 0.84, 6),
+    "blind42": (0.89, 0.92, 8),
+    "blind43": (0.87, 0.88, 10),
 }
 
 

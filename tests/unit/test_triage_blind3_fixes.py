@@ -2323,6 +2323,77 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ("blind34", "kam raportuar një dritë rruge të fikur, a ka ndonjë lajm?", ST, None),
     ("blind34", "La iglesia abre el salón con aire de 12 a 6 para quien lo necesite", NA, None),
     ("blind34", "oremos por los bomberos", NA, None),
+    # blind37 (session 13): an ordinary month; 11 of these 43 pass at f6f1796.
+    # Questions about 311 itself, its hours and the languages it speaks, in any language.
+    ("blind37", "does 311 have someone who speaks Polish? my dad wants to call", Q, None),
+    ("blind37", "good morning, is 311 open on the holiday", Q, None),
+    ("blind37", "¿en el 311 hablan portugués? mi suegra no habla inglés", Q, None),
+    ("blind37", "est-ce que quelqu'un au 311 parle créole?", Q, None),
+    ("blind37", "чи працює 311 у неділю?", Q, None),
+    ("blind37", "311 có ai nói tiếng Việt không vậy?", Q, None),
+    ("blind37", "311 ម៉ោងប៉ុន្មានបិទ?", Q, None),
+    # Leaf collection, bulk items and recycling bins are asked about, not reported.
+    ("blind37", "ki jou kamyon fatra a pase nan Olney?", Q, None),
+    ("blind37", "quando c'è la raccolta degli ingombranti a South Philly?", Q, "trash"),
+    ("blind37", "落叶收集是哪一天？", Q, "trash"),
+    ("blind37", "kur mblidhen mbeturinat e mëdha në Mayfair?", Q, "trash"),
+    ("blind37", "নতুন রিসাইক্লিং বিন কোথায় পাওয়া যায়?", Q, "trash"),
+    ("blind37", "كيف أطلب حاوية إعادة التدوير؟", Q, "trash"),
+    ("blind37", "recycling pickup kab hai is hafte?", Q, None),
+    ("blind37", "Bonjour, comment demander le ramassage d'un vieux canapé?", Q, None),
+    # Permits and licences: a question for the city, even worded as a need.
+    ("blind37", "do I need a permit to put a dumpster on the street for a week", Q, None),
+    ("blind37", "necesito licencia para vender comida en la calle?", Q, None),
+    ("blind37", "serve l'autorizzazione per dipingere la facciata?", Q, None),
+    ("blind37", "preciso de alvará pra abrir uma lanchonete?", Q, None),
+    ("blind37", "a duhet leje për të prerë një pemë para shtëpisë?", Q, None),
+    # A landlord who will not turn the heat on is a report.
+    ("blind37", "арендодатель отключил отопление, дома 12 градусов", S, "other"),
+    ("blind37", "el casero no enciende la calefacción y mis hijos tienen frío", S, "other"),
+    ("blind37", "chủ nhà không bật máy sưởi, nhà lạnh lắm", S, "other"),
+    ("blind37", "el landlord tiene que arreglar la calefacción? cual es la regla", Q, None),
+    # Rats, a vacant house left open, loud music all night, a dead animal: reports.
+    ("blind37", "hay ratas en el patio de la escuela en la calle 5", S, "other"),
+    ("blind37", "la casa abandonada de la esquina está abierta y entra gente", S, "other"),
+    ("blind37", "dead raccoon in the gutter on Wharton St since Monday", S, "other"),
+    # Sports and food hyperbole is not life safety.
+    ("blind37", "les Sixers sont en feu ce soir!!", NA, None),
+    ("blind37", "Phillies ne to aag laga di aaj", NA, None),
+    ("blind37", "I'm dying to try the new cheesesteak spot on Passyunk", NA, None),
+    ("blind37", "muoio di fame dopo la partita", NA, None),
+    # Praise and prayers, not reports ("shoutout", "buen trabajo", "lutemi për").
+    (
+        "blind37",
+        "shoutout to the crew that fixed the light on Tasker, it works better now",
+        NA,
+        None,
+    ),
+    ("blind37", "buen trabajo al equipo que limpió el parque", NA, None),
+    ("blind37", "so proud of my block for the cleanup today", NA, None),
+    ("blind37", "lutemi për banorët e zjarrit në Frankford, Zoti i bekoftë", NA, None),
+    # Follow-ups.
+    ("blind37", "updates??", ST, None),
+    ("blind37", "following up re: the streetlight request on Pine", ST, None),
+    ("blind37", "nou toujou ap tann pou pyebwa a sou Wayne Ave, gen nouvèl?", ST, None),
+    # A demand of a city crew worded as a question is an ask.
+    (
+        "blind37",
+        "Someone spray painted the whole side of the rec center on Lehigh. Heartbreaking for "
+        "the kids. Can the graffiti team come clean it before the weekend?",
+        S,
+        "graffiti",
+    ),
+    (
+        "blind37",
+        "can somebody please come pick up the bulk trash on Rhawn? we put it out like you said",
+        S,
+        None,
+    ),
+    # A transit line running normally again is news.
+    ("blind37", "heads up, the Market-Frankford Line is back to normal after the game", NA, None),
+    # Romanized Russian and Khmer.
+    ("blind37", "avariya na Bustleton, voditel zazhat pod mashinoi", E, None),
+    ("blind37", "kandol nov knong pteah yoeng, som chuoy", S, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
