@@ -320,7 +320,9 @@ WITNESS_SETS = (
 # (a heat wave with the 311 phone line down), 3 fewer caught and 3 more false emergencies.
 # Retrained with blind37 (an ordinary month: 60 emergencies among permits, rats and sports
 # hyperbole), 3 fewer caught and 3 more false emergencies on the twelve unread sets (session 13).
-READ_NOT_TRAINED = ("blind39", "blind34", "blind37")
+# Retrained with blind40 (a hurricane evacuation: rides to shelters, "am I in the zone?"), 8
+# fewer caught for 2 fewer false emergencies on the eleven unread sets.
+READ_NOT_TRAINED = ("blind39", "blind34", "blind37", "blind40")
 WITNESS_NEG_SAMPLE = 10  # one off-topic / not-informative tweet in ten joins as a negative
 # The head alone must be right this often on sets it did not see (leave-one-set-out): it only
 # adds emergencies the rules missed, so a false alarm costs a coordinator's time.

@@ -734,6 +734,9 @@ class RuleTriage:
             not emergency
             and not (broadcast or news_like or is_question or joking or unharmed)
             and (own is None or own.people is None or bool(own.people.search(lowered)))
+            # A ride asked for to a shelter before the storm ("can a bus pick up my grandpa,
+            # he uses a wheelchair") is a request the city plans, not a rescue.
+            and not (demands and named == "shelter")
             # Word features once per message: the report head below reads them too.
             and self._witness(feats := features(clean) if feats is None else feats, language)
         ):

@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds forty-six sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds forty-eight sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -262,7 +262,8 @@ jokes):
   zone?", rides for people who cannot drive, people who refuse to leave, then the surge at
   night and the clean-up): never read and never trained on. Scored blind: 0.837, 96/105, 14
   with 548e1f2; 0.854, 100/105, 12 after blind39 was read (0cc1587); 0.860, 100/105, 11 at
-  session 12's end.
+  session 12's end and after blind37 was read. Then read in session 13: 0.974, 105/105, 7,
+  and not trained on (retraining with it cost 8 life-safety messages on the unread sets).
 - ``blind41.jsonl`` (350, written with blind40; English 100, Spanish 50, 13-14 lines in each
   other language: a water main break under Castor Ave told through community group chats:
   forwarded messages, voice-note transcriptions, several people's situations in one message,
@@ -279,10 +280,22 @@ jokes):
   the fireworks; cars in underpasses, lost children, lightning; voice-to-text with no
   punctuation, autocorrect errors, long group-chat messages): never read and never trained
   on. Scored blind: 0.889, 94/105, 7 with both 548e1f2 and f6f1796.
+- ``blind44.jsonl`` (350, written in session 13 while blind37 and blind40 were read: a
+  chemical plant fire with a shelter-in-place order in Southwest Philadelphia, then a tornado
+  in the Northeast; night-shift workers, drivers, nurses, store owners and church leaders,
+  official alerts quoted with a question added): never read and never trained on. Scored
+  blind: 0.863, 101/105, 4 with 548e1f2; 0.886, 101/105, 4 with f6f1796; 0.889, 101/105, 4
+  after blind37 and blind40 were read.
+- ``blind45.jsonl`` (350, written with blind44: a February blizzard and a snow emergency;
+  unplowed side streets, tows, sagging roofs, carbon monoxide from buried cars and blocked
+  vents, dialysis patients snowed in; teenagers' slang and immigrants mixing English words
+  into their language): never read and never trained on. Scored blind: 0.863, 93/105, 8
+  with 548e1f2; 0.880, 94/105, 7 with f6f1796 and after blind37 and blind40 were read.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones and those in its
-READ_NOT_TRAINED (blind34, blind37, blind39), so their figures on the others are in-sample.
+READ_NOT_TRAINED (blind34, blind37, blind39, blind40), so their figures on the others are
+in-sample.
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
 service codes. The floors sit just under the figures reached, so a change that loses ground
@@ -352,10 +365,11 @@ NEVER_READ = (
     "blind26",
     "blind29",
     "blind35",
-    "blind40",
     "blind41",
     "blind42",
     "blind43",
+    "blind44",
+    "blind45",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -400,10 +414,12 @@ FLOORS = {
     "blind37": (0.96, 0.97, 3),
     "blind38": (0.95, 0.97, 3),
     "blind39": (0.87, 0.96, 19),
-    "blind40": (0.84, 0.92, 14),
+    "blind40": (0.95, 0.97, 9),
     "blind41": (0.87, 0.84, 6),
     "blind42": (0.89, 0.92, 8),
     "blind43": (0.87, 0.88, 10),
+    "blind44": (0.87, 0.94, 7),
+    "blind45": (0.86, 0.87, 10),
 }
 
 

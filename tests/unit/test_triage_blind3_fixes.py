@@ -2394,6 +2394,85 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     # Romanized Russian and Khmer.
     ("blind37", "avariya na Bustleton, voditel zazhat pod mashinoi", E, None),
     ("blind37", "kandol nov knong pteah yoeng, som chuoy", S, None),
+    # blind40 (session 13): a hurricane evacuation; 10 of these 40 pass at f6f1796.
+    # "Am I in the evacuation zone?", "do I have to leave?", pets in the shelter: questions.
+    ("blind40", "am i in the flood zone? i'm on Tinicum Ave", Q, None),
+    ("blind40", "what zone is Pennsport in", Q, None),
+    ("blind40", "我家在 Oregon Ave 是不是要撤离", Q, None),
+    ("blind40", "estamos na zona de evacuação? moramos na Passyunk Ave", Q, None),
+    ("blind40", "devo lasciare la casa se abito al secondo piano?", Q, None),
+    ("blind40", "tenemos que irnos si vivimos en Manayunk", Q, None),
+    ("blind40", "puedo llevar mi gato al albergue", Q, None),
+    ("blind40", "eske nou oblije kite kay la si nou rete Eastwick", Q, None),
+    ("blind40", "هل لازم نطلع من البيت إذا ساكنين بالطابق الثاني", Q, None),
+    ("blind40", "nha minh o Tasker St co phai di tan khong", Q, None),
+    ("blind40", "czy do schronu można zabrać psa?", Q, None),
+    ("blind40", "តើកន្លែងស្នាក់ពួនទទួលឆ្មាទេ?", Q, None),
+    ("blind40", "os abrigos deixam levar gato?", Q, None),
+    ("blind40", "Какие вещи брать с собой в убежище", Q, None),
+    ("blind40", "чи є в укритті хтось, хто розмовляє російською?", Q, None),
+    ("blind40", "ami ki evacuation zone te? Port Richmond e thaki", Q, None),
+    ("blind40", "estoy en la zona de evacuación? vivo en la 26 y Penrose", Q, None),
+    ("blind40", "are you guys opening more shelters tonight", Q, None),
+    ("blind40", "como inscribo a mi abuela en la lista de necesidades especiales?", Q, None),
+    # Rising water with people inside, people on a roof: life safety.
+    (
+        "blind40",
+        "water in the kitchen now and it keeps coming, me and my two kids, Island Ave",
+        E,
+        None,
+    ),
+    (
+        "blind40",
+        "on the roof with my wife, water up to the second floor, 7900 block of Lindbergh",
+        E,
+        None,
+    ),
+    ("blind40", "madad karo, pani ghar mein bhar gaya, nani bedridden hai, Eastwick", E, None),
+    ("blind40", "abbur oxygen cylinder shesh hoye jacche, current nai, Mayfair", E, None),
+    ("blind40", "koun srey knhom bat khluon nov shelter Southwark", E, None),
+    # A ride to a shelter asked before the storm: a request the city plans.
+    (
+        "blind40",
+        "necesitamos transporte al albergue para mi tío, no camina bien, "
+        "vivimos en la 61 y Passyunk",
+        S,
+        None,
+    ),
+    ("blind40", "precisamos de transporte pro abrigo pro meu avô, ele usa andador", S, None),
+    ("blind40", "qualcuno può accompagnarla al rifugio? mia nonna non guida", S, None),
+    ("blind40", "能不能派车接我爸爸去避难所？他腿不好", S, None),
+    ("blind40", "할머니를 대피소까지 모셔다 주실 수 있나요? 차가 없어요", S, None),
+    (
+        "blind40",
+        "Est-ce qu'un bus peut nous chercher pour aller à l'abri? Ma mère est en fauteuil.",
+        S,
+        None,
+    ),
+    ("blind40", "eske yon bis ka vin pran nou pou abri a? Papa m pa ka mache", S, None),
+    ("blind40", "Потрібен автобус до укриття для дідуся, він не ходить", S, None),
+    # Follow-ups on a ride, a streetlight, a transport asked for.
+    ("blind40", "what's the status of my sandbag request from Monday", ST, None),
+    ("blind40", "I called 311 yesterday about my mom's ride and no one called back", ST, None),
+    ("blind40", "ya solicité el transporte para mi mamá, cuándo pasan?", ST, None),
+    # Rumours and thanks after the storm.
+    ("blind40", "they're hiding how bad the dam is, wake up philly", NA, None),
+    ("blind40", "merci infiniment, nous sommes bien arrivés à l'abri", NA, None),
+    (
+        "blind40",
+        "Just wanted to say the staff at the shelter were great. Lost the car but we're all "
+        "safe. Thank you.",
+        NA,
+        None,
+    ),
+    # Reports in the writer's words.
+    (
+        "blind40",
+        "roof of the empty rowhome on my block is half gone, please have someone inspect it",
+        S,
+        "building_damage",
+    ),
+    ("blind40", "do hafte se kachra nahi utha hamari gali mein, Frankford", S, "trash"),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
