@@ -312,6 +312,7 @@ WITNESS_SETS = (
     "blind33",
     "blind36",
     "blind38",
+    "blind45",
 )
 # Read while revising the rules but left out of the heads' training: retrained with blind39
 # (an ice storm told by older residents; many reports about vulnerable people that are not

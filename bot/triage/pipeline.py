@@ -61,12 +61,13 @@ _OPENING_CHARS = 3
 # Prayers for the people of a fire are a line or two; a longer message that opens with thanks
 # goes on to tell something ("thanks for yesterday's reply; today the water is coming in").
 _SYMPATHY_WORDS = 15
-# A street named with its suffix ("on Reed st", "by the Dollar General on Woodland ave"): a
-# resident's place, whether or not a gazetteer confirms it.
+# A street named with its suffix ("on Reed st", "by the Dollar General on Woodland ave", "on
+# Cecil B Moore Ave"): a resident's place, whether or not a gazetteer confirms it.
 _ON_STREET = re.compile(
     r"(?:^\W*|[.!?,;:]\s*|\b(?:on|at|in|along|down|up|near|by|off|of)\s+)"
     r"(?!(?:the|my|our|this|that|a|your|their|his|her)\b)"
-    r"(?:(?:n|s|e|w|north|south|east|west)\.?\s+)?[a-z0-9]+(?:\s+[a-z]+)?\s+"
+    r"(?:(?:n|s|e|w|north|south|east|west)\.?\s+)?[a-z0-9]+"
+    r"(?:(?:\s+[a-z]+)?|(?:\s+(?!(?:the|my|our|this|that|a|your|their|his|her)\b)[a-z]+){2})\s+"
     r"(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|pike|ln|lane|pkwy|parkway)\b",
     re.IGNORECASE,
 )

@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds forty-eight sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds fifty sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -290,7 +290,21 @@ jokes):
   unplowed side streets, tows, sagging roofs, carbon monoxide from buried cars and blocked
   vents, dialysis patients snowed in; teenagers' slang and immigrants mixing English words
   into their language): never read and never trained on. Scored blind: 0.863, 93/105, 8
-  with 548e1f2; 0.880, 94/105, 7 with f6f1796 and after blind37 and blind40 were read.
+  with 548e1f2; 0.880, 94/105, 7 with f6f1796 and after blind37 and blind40 were read. Then
+  read in session 13 and trained on: 0.971, 103/105, 4 (retraining with it caught 2 more
+  life-safety messages on the unread sets, for the same false emergencies).
+- ``blind46.jsonl`` (350, written in session 13 while blind45 was read: a July heat dome with
+  rolling outages in Kensington, Fairhill, Hunting Park and Strawberry Mansion; opened
+  hydrants, cooling centres, spoiled insulin, brush fires, heat stroke at a block party;
+  many replies to the city's own posts, block captains and corner-store owners): never read
+  and never trained on. Scored blind: 0.914, 102/105, 10 with 548e1f2; 0.917, 102/105, 9
+  with f6f1796 and e6b72be.
+- ``blind47.jsonl`` (350, written with blind46: a freight derailment with a hazardous leak in
+  Port Richmond and Bridesburg two weeks after river flooding in Manayunk; the two events
+  mixed up, rumours, pets left behind, returning home, mould, insurance, donations; Telegram
+  channel style: forwards with a comment, several questions in one message, replies): never
+  read and never trained on. Scored blind: 0.840, 95/105, 5 with 548e1f2; 0.857, 97/105, 5
+  with f6f1796; 0.860, 97/105, 5 with e6b72be.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones and those in its
@@ -369,7 +383,8 @@ NEVER_READ = (
     "blind42",
     "blind43",
     "blind44",
-    "blind45",
+    "blind46",
+    "blind47",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -419,7 +434,9 @@ FLOORS = {
     "blind42": (0.89, 0.92, 8),
     "blind43": (0.87, 0.88, 10),
     "blind44": (0.87, 0.94, 7),
-    "blind45": (0.86, 0.87, 10),
+    "blind45": (0.95, 0.96, 6),
+    "blind46": (0.90, 0.95, 11),
+    "blind47": (0.84, 0.90, 7),
 }
 
 

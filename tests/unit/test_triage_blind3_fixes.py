@@ -2473,6 +2473,89 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         "building_damage",
     ),
     ("blind40", "do hafte se kachra nahi utha hamari gali mein, Frankford", S, "trash"),
+    # blind45 (session 13): a blizzard; 7 of these 30 pass at f6f1796.
+    # Schools open or closed, asked in any language: a question.
+    ("blind45", "모레 학교 문 여나요?", Q, None),
+    ("blind45", "Школы в понедельник откроются?", Q, None),
+    ("blind45", "តើសាលារៀនបើកថ្ងៃច័ន្ទទេ?", Q, None),
+    ("blind45", "Le scuole sono aperte oggi?", Q, None),
+    ("blind45", "সোমবার কি স্কুল খোলা?", Q, None),
+    ("blind45", "Czy szkoła na Castor jest otwarta jutro?", Q, None),
+    ("blind45", "明天学校停课吗？", Q, None),
+    ("blind45", "क्या सोमवार को स्कूल खुलेंगे?", Q, None),
+    ("blind45", "A hapen shkollat të hënën?", Q, None),
+    # A roof giving way with people inside, someone under a collapse, a buried running car.
+    ("blind45", "지붕이 무너졌는데 안에 사람이 아직 있어요 Castor Ave", E, None),
+    (
+        "blind45",
+        "il soffitto della palestra sta crollando e ci sono ancora dei ragazzi dentro",
+        E,
+        None,
+    ),
+    ("blind45", "çatia e dyqanit po shembet nga bora, brenda janë dy punëtorë", E, None),
+    (
+        "blind45",
+        "the awning collapsed under the ice on Frankford Ave and a man is under it",
+        E,
+        None,
+    ),
+    (
+        "blind45",
+        "carro encendido tapado de nieve en la Rising Sun con una señora adentro y el escape "
+        "tapado",
+        E,
+        None,
+    ),
+    ("blind45", "ابني وقع على الثلج وراسه بينزف", E, None),
+    # An elderly father alone with no heat, written from far away, is life safety.
+    (
+        "blind45",
+        "Estoy en Florida y mi mamá vive sola en la Rising Sun Ave, no tiene calefacción y no "
+        "contesta el teléfono, tiene 85 años",
+        E,
+        None,
+    ),
+    (
+        "blind45",
+        "just wanna say this is ridiculous, a guy slipped on the ice on Lehigh ave and hit his "
+        "head and hes not moving. wheres the ambulance",
+        E,
+        None,
+    ),
+    # A street named with three words and its suffix is a resident's.
+    (
+        "blind45",
+        "Library on Martin Luther King Dr, the awning over the entrance is hanging by one bolt "
+        "and people walk under it all day",
+        S,
+        None,
+    ),
+    # Kind words, forwarded warnings, jokes.
+    ("blind45", "big shoutout the neighbors who shoveled the whole block on Rhawn", NA, None),
+    ("blind45", "cảm ơn mấy chú dọn tuyết nha", NA, None),
+    ("blind45", "모두 안전하게 지내세요! 빙판길 조심", NA, None),
+    ("blind45", "转发：【紧急通知】请勿在车库里开车取暖，注意一氧化碳。", NA, None),
+    ("blind45", "day 4 of snow and I've watched every movie we own. send help (jk)", NA, None),
+    # Questions and follow-ups.
+    ("blind45", "is it ok to run the gas stove for heat for an hour?", Q, None),
+    ("blind45", "Il est où le refuge le plus proche de Kensington?", Q, None),
+    ("blind45", "¿tengo que palear la nieve de la banqueta si soy inquilino?", Q, None),
+    ("blind45", "मैंने 3 दिन पहले pothole की complaint की थी, कोई update?", ST, None),
+    # Reports: a dumpster or a bank of snow pushed into the street, a tree split across the
+    # sidewalk.
+    ("blind45", "the plow pushed a car half into the lane on Oxford Ave", S, None),
+    (
+        "blind45",
+        "crosswalk at Broad and Olney is plowed into a wall of snow, people walking in the street",
+        S,
+        "snow_ice",
+    ),
+    (
+        "blind45",
+        "un árbol se partió y tapa la acera en la calle Rosehill, nadie herido",
+        S,
+        "downed_tree",
+    ),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
