@@ -323,7 +323,9 @@ WITNESS_SETS = (
 # hyperbole), 3 fewer caught and 3 more false emergencies on the twelve unread sets (session 13).
 # Retrained with blind40 (a hurricane evacuation: rides to shelters, "am I in the zone?"), 8
 # fewer caught for 2 fewer false emergencies on the eleven unread sets.
-READ_NOT_TRAINED = ("blind39", "blind34", "blind37", "blind40")
+# Retrained with blind47 (a derailment after a flood, in Telegram channels), 1 fewer caught and
+# 1 more false emergency on the thirteen unread sets.
+READ_NOT_TRAINED = ("blind39", "blind34", "blind37", "blind40", "blind47")
 WITNESS_NEG_SAMPLE = 10  # one off-topic / not-informative tweet in ten joins as a negative
 # The head alone must be right this often on sets it did not see (leave-one-set-out): it only
 # adds emergencies the rules missed, so a false alarm costs a coordinator's time.

@@ -737,7 +737,7 @@ class RuleTriage:
             and (own is None or own.people is None or bool(own.people.search(lowered)))
             # A ride asked for to a shelter before the storm ("can a bus pick up my grandpa,
             # he uses a wheelchair") is a request the city plans, not a rescue.
-            and not (demands and named == "shelter")
+            and not ((demands and named == "shelter") or (strong_req and named == "food_water"))
             # Word features once per message: the report head below reads them too.
             and self._witness(feats := features(clean) if feats is None else feats, language)
         ):

@@ -304,11 +304,13 @@ jokes):
   mixed up, rumours, pets left behind, returning home, mould, insurance, donations; Telegram
   channel style: forwards with a comment, several questions in one message, replies): never
   read and never trained on. Scored blind: 0.840, 95/105, 5 with 548e1f2; 0.857, 97/105, 5
-  with f6f1796; 0.860, 97/105, 5 with e6b72be.
+  with f6f1796; 0.860, 97/105, 5 with e6b72be; 0.863, 97/105, 5 with 219ab62. Then read
+  in session 13: 0.983, 103/105, 1, and not trained on (retraining with it cost 1 life-safety
+  message and added 1 false emergency on the unread sets).
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones and those in its
-READ_NOT_TRAINED (blind34, blind37, blind39, blind40), so their figures on the others are
+READ_NOT_TRAINED (blind34, blind37, blind39, blind40, blind47), so their figures on the others are
 in-sample.
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
@@ -384,7 +386,6 @@ NEVER_READ = (
     "blind43",
     "blind44",
     "blind46",
-    "blind47",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -436,7 +437,7 @@ FLOORS = {
     "blind44": (0.87, 0.94, 7),
     "blind45": (0.95, 0.96, 6),
     "blind46": (0.90, 0.95, 11),
-    "blind47": (0.84, 0.90, 7),
+    "blind47": (0.96, 0.97, 3),
 }
 
 

@@ -2556,6 +2556,67 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
         S,
         "downed_tree",
     ),
+    # blind47 (session 13): a derailment after a flood; 13 of these 34 pass at f6f1796.
+    # "First the flood, now the train": commentary, not a report.
+    ("blind47", "First the blizzard, now the water main. Can't make this up", NA, None),
+    ("blind47", "primero el apagón y ahora la inundación, qué año", NA, None),
+    ("blind47", "сначала жара, теперь пожар. держитесь, соседи", NA, None),
+    ("blind47", "najpierw upał, teraz burza. trzymajcie się", NA, None),
+    ("blind47", "prima il caldo, poi il temporale. che estate", NA, None),
+    ("blind47", "Переслано из группы: «Мост на Tacony закрыт до понедельника»", NA, None),
+    ("blind47", "群里都在传谣言，说自来水有毒，大家别信", NA, None),
+    # Offers from congregations, shops and neighbours.
+    ("blind47", "মন্দিরে খাবার দেওয়া হচ্ছে, যারা পারেন আসুন", NA, None),
+    ("blind47", "Nhà thờ đang nhận quyên góp quần áo cho bà con sơ tán", NA, None),
+    ("blind47", "गुरुद्वारे में लंगर है, जिसको चाहिए आ जाए", NA, None),
+    ("blind47", "الكنيسة عم تجمع بطانيات، اللي بيقدر يساعد يجي", NA, None),
+    ("blind47", "Piekarnia na Allegheny rozdaje chleb za darmo dla ewakuowanych", NA, None),
+    ("blind47", "anyone need a place to stay tonight? spare room in Mayfair, DM me", NA, None),
+    # Questions after an evacuation.
+    ("blind47", "Preguntas: 1. cuándo abren las escuelas? 2. hay ayuda para la renta?", Q, None),
+    ("blind47", "l'acqua del rubinetto si può usare per cucinare?", Q, None),
+    ("blind47", "when can Port Richmond families go back home", Q, None),
+    ("blind47", "¿Qué se derramó en el río? es peligroso para los perros?", Q, None),
+    ("blind47", "what exactly spilled at the rail yard?", Q, None),
+    ("blind47", "Что вытекло из цистерны? Это опасно?", Q, None),
+    ("blind47", "متى نقدر نرجع على البيت؟", Q, None),
+    ("blind47", "bảo hiểm có trả tiền xe bị ngập không mọi người?", Q, None),
+    # Life safety.
+    ("blind47", "我妈说家里毒气味很重，她头晕想吐", E, None),
+    ("blind47", "el vecino tiene el generador prendido en el sótano y no despierta", E, None),
+    ("blind47", "mio padre è diabetico, senza insulina da ieri e adesso è confuso", E, None),
+    ("blind47", "아버지가 숨이 차고 가슴이 아프대요, Castor Ave", E, None),
+    ("blind47", "a kid fell into the creek at Pennypack and he didnt come back up", E, None),
+    ("blind47", "my grandmother is talking slurred and her face looks droopy", E, None),
+    # Reports.
+    ("blind47", "moho en las paredes del apartamento y el dueño no hace nada", S, "other"),
+    (
+        "blind47",
+        "Hay ratas y moho en el sótano. Pueden mandar un inspector? Calle Tioga 2200",
+        S,
+        None,
+    ),
+    (
+        "blind47",
+        "dead ducks along the pond at FDR Park, someone should check the water",
+        S,
+        "other",
+    ),
+    (
+        "blind47",
+        "please send bottled water to our block on Tulip St, the corner store ran out",
+        S,
+        None,
+    ),
+    (
+        "blind47",
+        "Can we get a wellness check for my uncle on Jasper St? Not urgent, he lives alone",
+        S,
+        None,
+    ),
+    # Jokes and figures of speech are not life safety.
+    ("blind47", "the kitchen looks like a bomb went off after thanksgiving lol", NA, None),
+    ("blind47", "this bus smells like a gym bag left in a hot car", NA, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
