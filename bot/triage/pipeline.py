@@ -24,6 +24,10 @@ LEXICON_DIR = Path(__file__).with_name("lexicons")
 _SHORT_REPORT_WORDS = 20
 # A need for shelter or food is not life safety on the model's word alone.
 _NEEDS_NOT_LIFE_SAFETY = ("shelter", "food_water")
+# Services that are never life safety by themselves (an abandoned car, dumped mattresses, a tag
+# on a wall, trash): the witness head does not turn a report of one into an emergency; a
+# life-safety word beside one still does.
+_NEVER_LIFE_SAFETY = ("abandoned_vehicle", "illegal_dumping", "graffiti", "trash")
 # A life-safety word in a message this short, sent to the city rather than passed around,
 # is a witness's, named place or not.
 _WITNESS_WORDS = 30
@@ -736,8 +740,14 @@ class RuleTriage:
             and not (broadcast or news_like or is_question or joking or unharmed)
             and (own is None or own.people is None or bool(own.people.search(lowered)))
             # A ride asked for to a shelter before the storm ("can a bus pick up my grandpa,
-            # he uses a wheelchair") is a request the city plans, not a rescue.
-            and not ((demands and named == "shelter") or (strong_req and named == "food_water"))
+            # he uses a wheelchair") or water asked for ("please send bottled water to our
+            # block") is a request the city plans, not a rescue; so is a report of a service
+            # that is never life safety by itself.
+            and not (
+                (demands and named == "shelter")
+                or (strong_req and named == "food_water")
+                or named in _NEVER_LIFE_SAFETY
+            )
             # Word features once per message: the report head below reads them too.
             and self._witness(feats := features(clean) if feats is None else feats, language)
         ):

@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds fifty sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds fifty-two sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -307,11 +307,23 @@ jokes):
   with f6f1796; 0.860, 97/105, 5 with e6b72be; 0.863, 97/105, 5 with 219ab62. Then read
   in session 13: 0.983, 103/105, 1, and not trained on (retraining with it cost 1 life-safety
   message and added 1 false emergency on the unread sets).
+- ``blind48.jsonl`` (350, written in session 13 while blind47 was read: a papal visit with an
+  outdoor Mass on the Parkway for a million people, a security perimeter and closures, then
+  a heat spike; pilgrims who name places by landmarks, lost pilgrims and children, fainting
+  and crushes at the barriers, residents inside the perimeter): never read and never trained
+  on. Scored blind: 0.866, 93/105, 7 with 548e1f2; 0.877, 96/105, 8 with f6f1796; 0.886,
+  97/105, 8 with f240c9e.
+- ``blind49.jsonl`` (350, written with blind48; 60 life-safety messages: no crisis, an ordinary
+  October and November; leaves, potholes, dumping, noise, rats, permits, taxes and water
+  bills, holiday trash days, everyday emergencies and everyday hyperbole): scored blind: 0.857,
+  57/60, 9 with 548e1f2; 0.857, 56/60, 9 with f6f1796; 0.869, 56/60, 9 with f240c9e. Then
+  read in session 13: 0.986, 60/60, 1, and not trained on (retraining with it cost 2
+  life-safety messages on the unread sets, for 1 fewer false emergency).
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones and those in its
-READ_NOT_TRAINED (blind34, blind37, blind39, blind40, blind47), so their figures on the others are
-in-sample.
+READ_NOT_TRAINED (blind34, blind37, blind39, blind40, blind47, blind49), so their figures on
+the others are in-sample.
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
 service codes. The floors sit just under the figures reached, so a change that loses ground
@@ -386,6 +398,7 @@ NEVER_READ = (
     "blind43",
     "blind44",
     "blind46",
+    "blind48",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -438,6 +451,8 @@ FLOORS = {
     "blind45": (0.95, 0.96, 6),
     "blind46": (0.90, 0.95, 11),
     "blind47": (0.96, 0.97, 3),
+    "blind48": (0.87, 0.91, 10),
+    "blind49": (0.97, 0.98, 3),
 }
 
 

@@ -2617,6 +2617,91 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     # Jokes and figures of speech are not life safety.
     ("blind47", "the kitchen looks like a bomb went off after thanksgiving lol", NA, None),
     ("blind47", "this bus smells like a gym bag left in a hot car", NA, None),
+    # blind49 (session 13): an ordinary autumn; 10 of these 38 pass at f6f1796.
+    # Bills, taxes, permits and who speaks the language: questions.
+    ("blind49", "why did my property tax go up so much? can I appeal?", Q, None),
+    ("blind49", "Чи можна оскаржити податок на нерухомість?", Q, None),
+    ("blind49", "la bolletta dell'acqua è altissima, a chi devo rivolgermi?", Q, None),
+    ("blind49", "水费账单太高了，可以用中文问吗？", Q, None),
+    ("blind49", "수도 요금 고지서 한국어로 상담 가능한가요?", Q, None),
+    ("blind49", "Как оспорить счёт за воду?", Q, None),
+    ("blind49", "por qué me subieron la cuenta del agua? no entiendo esta carta", Q, None),
+    (
+        "blind49",
+        "Bonjour, il y a quelqu'un qui parle français pour les impôts fonciers ?",
+        Q,
+        None,
+    ),
+    ("blind49", "Cho hỏi xin giấy phép sửa nhà ở đâu?", Q, None),
+    ("blind49", "water bill kisi se Hindi mein baat ho sakti hai?", Q, None),
+    ("blind49", "are city offices open the day after thanksgiving", Q, None),
+    ("blind49", "who fixes the sidewalk when a city tree lifts it?", Q, None),
+    ("blind49", "is it even legal to park an RV on the street for months", Q, None),
+    ("blind49", "Can someone explain why I got a violation notice for my trash cans?", Q, None),
+    ("blind49", "do I pay the fine online or at the office or who", Q, None),
+    ("blind49", "Regional Rail running normal for the marathon or delays?", Q, None),
+    # Leaves.
+    ("blind49", "when is leaf pickup in Roxborough this year", Q, "trash"),
+    ("blind49", "Когда будут собирать листья в Somerton?", Q, "trash"),
+    ("blind49", "quando raccolgono le foglie a Fishtown?", Q, "trash"),
+    ("blind49", "A është i pijshëm uji i rubinetit sot?", Q, None),
+    # Follow-ups.
+    (
+        "blind49",
+        "¿hay novedades de mi reporte del bache en la Allegheny? ya pasaron dos semanas",
+        ST,
+        None,
+    ),
+    (
+        "blind49",
+        "emailed you guys friday about the broken light on Oregon Ave, no reply yet",
+        ST,
+        None,
+    ),
+    (
+        "blind49",
+        "Filed a pothole request back in August for Wyoming Ave. Is anyone on it?",
+        ST,
+        None,
+    ),
+    # Life safety.
+    ("blind49", "차 사고 났는데 운전자가 끼어서 못 나와요, Roosevelt Blvd", E, None),
+    ("blind49", "Frankford Ave pe ek aadmi car mein phansa hua hai", E, None),
+    ("blind49", "dolor de pecho que me baja por el brazo, estoy sola en casa", E, None),
+    ("blind49", "crash on Roosevelt Blvd, the driver looks trapped in his car", E, None),
+    (
+        "blind49",
+        "my dad fell in the bathroom and can't get up, door is locked, Cottman Ave",
+        E,
+        None,
+    ),
+    # Hyperbole and seasonal talk.
+    ("blind49", "literally dying in this line at the DMV", NA, None),
+    ("blind49", "Po vdes nga vapa sot 🥵", NA, None),
+    ("blind49", "umieram 🥶 co za zimno", NA, None),
+    (
+        "blind49",
+        "J'ai entendu à la radio qu'il y a eu un accident grave sur la 95, pensées aux familles",
+        NA,
+        None,
+    ),
+    ("blind49", "Ai cần giúp dọn tuyết thì nhắn mình nha, mình có xẻng", NA, None),
+    # Reports the witness head must not make life safety, and a rooftop party.
+    ("blind49", "Có người đổ tủ lạnh với nệm cũ ở bãi đất trống trên đường Tasker", S, None),
+    (
+        "blind49",
+        "Gen yon kamyon abandone sou Rising Sun Ave depi de semèn, li pa gen plak",
+        S,
+        None,
+    ),
+    (
+        "blind49",
+        "party on the roof deck of the short-term rental on Fitzwater St every weekend till 3am",
+        S,
+        None,
+    ),
+    ("blind49", "cerraron la Cambria con conos hace diez días y no trabaja nadie", S, None),
+    ("blind49", "앞집 나무를 잘라주실 수 있나요? 전선에 닿아요", S, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
