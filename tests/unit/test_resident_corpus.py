@@ -1,6 +1,6 @@
 """Triage on realistic Philadelphia residents' messages, written for these tests.
 
-``tests/data/resident_corpus`` holds fifty-two sets, each written independently by a helper who
+``tests/data/resident_corpus`` holds fifty-four sets, each written independently by a helper who
 never saw the bot's rules (English, Spanish and, from blind2 on, the other languages; storms,
 a blizzard, a heat wave, a water main break, a parade; typos, slang, sarcasm, headlines,
 jokes):
@@ -319,11 +319,24 @@ jokes):
   57/60, 9 with 548e1f2; 0.857, 56/60, 9 with f6f1796; 0.869, 56/60, 9 with f240c9e. Then
   read in session 13: 0.986, 60/60, 1, and not trained on (retraining with it cost 2
   life-safety messages on the unread sets, for 1 fewer false emergency).
+- ``blind50.jsonl`` (350, written in session 13 while blind49 was read: a water main break
+  under Broad Street, a sinkhole and a three-day boil-water advisory; restaurants and day
+  cares asking what they may serve, dialysis and formula, distribution sites, price gouging,
+  older residents who cannot carry water; phonetic spelling, all caps, one message sent in
+  pieces): scored blind: 0.797, 88/105, 7 with 548e1f2; 0.820, 91/105, 7 with f6f1796; 0.820,
+  90/105, 6 with 2d11038. Then read in session 13: 0.960, 103/105, 4, and not trained on
+  (retraining with it cost 2 life-safety messages on the unread sets, for 1 fewer false
+  emergency).
+- ``blind51.jsonl`` (350, written with blind50: wildfire smoke at Code Red for a week while a
+  substation fire cuts power to 40,000 in Hunting Park; asthma and COPD, oxygen concentrators,
+  masks and purifiers, traffic lights out, smoke that is not a fire and some that is, 311
+  written to because 911 is busy): never read and never trained on. Scored blind: 0.823,
+  96/105, 14 with 548e1f2; 0.826, 96/105, 13 with f6f1796; 0.837, 96/105, 13 with 2d11038.
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones and those in its
-READ_NOT_TRAINED (blind34, blind37, blind39, blind40, blind47, blind49), so their figures on
-the others are in-sample.
+READ_NOT_TRAINED (blind34, blind37, blind39, blind40, blind47, blind49, blind50), so their
+figures on the others are in-sample.
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
 service codes. The floors sit just under the figures reached, so a change that loses ground
@@ -399,6 +412,7 @@ NEVER_READ = (
     "blind44",
     "blind46",
     "blind48",
+    "blind51",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -453,6 +467,8 @@ FLOORS = {
     "blind47": (0.96, 0.97, 3),
     "blind48": (0.87, 0.91, 10),
     "blind49": (0.97, 0.98, 3),
+    "blind50": (0.94, 0.97, 6),
+    "blind51": (0.81, 0.89, 16),
 }
 
 

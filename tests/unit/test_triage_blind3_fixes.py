@@ -2702,6 +2702,102 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     ),
     ("blind49", "cerraron la Cambria con conos hace diez días y no trabaja nadie", S, None),
     ("blind49", "앞집 나무를 잘라주실 수 있나요? 전선에 닿아요", S, None),
+    # blind50 (session 13): a water main break and a boil-water advisory; 13 of these 40 pass at
+    # f6f1796.
+    # Water sold at a gouging price: a report (food and water).
+    (
+        "blind50",
+        "the bodega on my corner is charging $30 for a case of water, that's price gouging",
+        S,
+        "food_water",
+    ),
+    (
+        "blind50",
+        "están cobrando $12 por un galón de agua en la tienda de la 5, un abuso",
+        S,
+        "food_water",
+    ),
+    (
+        "blind50",
+        "Sklep na Castor sprzedaje zgrzewkę wody za 25 dolarów, zdzierstwo",
+        S,
+        "food_water",
+    ),
+    (
+        "blind50",
+        "Il market su Oregon Ave vende una cassa d'acqua a 25 dollari, vergogna",
+        S,
+        "food_water",
+    ),
+    (
+        "blind50",
+        "Магазин на Castor продаёт ящик воды за 30 долларов, примите меры",
+        S,
+        "food_water",
+    ),
+    ("blind50", "المحل على Castor بيبيع كرتونة المية ب 25 دولار", S, "food_water"),
+    # Where water is handed out, and until when.
+    ("blind50", "Ku po shpërndajnë ujin në Olney?", Q, "food_water"),
+    ("blind50", "Onde estão distribuindo água em Kensington?", Q, "food_water"),
+    ("blind50", "Где пункт раздачи воды в Somerton?", Q, "food_water"),
+    ("blind50", "물 배급 어디서 해요?", Q, "food_water"),
+    ("blind50", "وين في توزيع مية بالشمال الشرقي؟", Q, "food_water"),
+    # Restaurants and parents asking about boiled water.
+    ("blind50", "Tengo un restaurante. Puedo usar hielo de la máquina?", Q, None),
+    (
+        "blind50",
+        "Food truck owner here. Can we still serve lemonade made with boiled water?",
+        Q,
+        None,
+    ),
+    ("blind50", "can dogs drink tap water during the advisory", Q, None),
+    ("blind50", "我开面包店的，烧开的水可以用吗？", Q, None),
+    ("blind50", "Ho una pizzeria, posso usare l'acqua del rubinetto per l'impasto?", Q, None),
+    ("blind50", "Eske m ka bay pitit mwen dlo bouyi?", Q, None),
+    ("blind50", "Czy można myć zęby wodą z kranu?", Q, None),
+    # Follow-ups.
+    ("blind50", "tui gọi báo cái đèn đường hư tuần trước mà chưa ai tới sửa", ST, None),
+    ("blind50", "গত সপ্তাহে ফোন করে রাস্তার গর্তের কথা বলেছিলাম, কেউ আসেনি", ST, None),
+    # Life safety.
+    ("blind50", "Estou em Boston, minha mãe tá sem ar e sozinha em casa na Castor Ave", E, None),
+    ("blind50", "할머니가 혼자 사시는데 사흘째 연락이 안 돼요", E, None),
+    ("blind50", "tonton m ap vomi depi maten, li pa ka kanpe", E, None),
+    ("blind50", "ông tôi ói cả ngày, giờ đứng dậy không nổi", E, None),
+    ("blind50", "мама упала в яму на Tasker, водитель внутри машины тоже", E, None),
+    ("blind50", "toddler walking alone down Broad St in pajamas, no adult anywhere", E, None),
+    (
+        "blind50",
+        "water pouring into the transformer box on Christian St and it's sparking",
+        E,
+        None,
+    ),
+    ("blind50", "a man fell into the sinkhole on Dickinson and he can't climb out", E, None),
+    ("blind50", "el techo se está cayendo y hay niños todavía adentro", E, None),
+    (
+        "blind50",
+        "he's hot and not sweating and mumbling, outside the Rite Aid on Passyunk",
+        E,
+        None,
+    ),
+    ("blind50", "in vaan mein ek aadmi phansa hua hai", E, None),
+    # Fine for now: a need, not a rescue.
+    (
+        "blind50",
+        "Mi abuela está bien por ahora pero no puede cargar el agua, alguien le puede llevar "
+        "agua?",
+        S,
+        None,
+    ),
+    ("blind50", "Sąsiadka ma 90 lat, na razie wszystko ok, ale nie da rady nosić wody", S, None),
+    # Memes, laments, prayers and thanks.
+    ("blind50", "Nobody:\nFishtown: *opens a pop-up bar next to the water main break*", NA, None),
+    ("blind50", "the sinkhole getting its own instagram is sending me", NA, None),
+    ("blind50", "Chalè a ap touye m 😩", NA, None),
+    ("blind50", "ربنا يكون في عون الجيران", NA, None),
+    ("blind50", "Dzięki za szybką naprawę, chłopaki", NA, None),
+    # Reports.
+    ("blind50", "the sidewalk in front of my house is caving in", S, "pothole"),
+    ("blind50", "Le feu au coin de Castor et Cottman ne marche plus", S, "traffic_signal"),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
