@@ -331,12 +331,15 @@ jokes):
   substation fire cuts power to 40,000 in Hunting Park; asthma and COPD, oxygen concentrators,
   masks and purifiers, traffic lights out, smoke that is not a fire and some that is, 311
   written to because 911 is busy): never read and never trained on. Scored blind: 0.823,
-  96/105, 14 with 548e1f2; 0.826, 96/105, 13 with f6f1796; 0.837, 96/105, 13 with 2d11038.
+  96/105, 14 with 548e1f2; 0.826, 96/105, 13 with f6f1796; 0.837, 96/105, 13 with 2d11038. and
+  42ee943. Then read at the end of session 13: 0.931, 103/105, 11, and not trained on
+  (retraining with it cost 1 life-safety message on the unread sets, for 2 fewer false
+  emergencies).
 
 bench/train.py's witness head (life safety in residents' own words) and report head (something
 for the city to do) are trained on every set but the never-read ones and those in its
-READ_NOT_TRAINED (blind34, blind37, blind39, blind40, blind47, blind49, blind50), so their
-figures on the others are in-sample.
+READ_NOT_TRAINED (blind34, blind37, blind39, blind40, blind47, blind49, blind50, blind51),
+so their figures on the others are in-sample.
 
 Each line gives the acceptable intents (two where a careful agent could go either way) and
 service codes. The floors sit just under the figures reached, so a change that loses ground
@@ -412,7 +415,6 @@ NEVER_READ = (
     "blind44",
     "blind46",
     "blind48",
-    "blind51",
 )
 FLOORS = {
     "dev": (0.88, 0.96, 4),
@@ -468,7 +470,7 @@ FLOORS = {
     "blind48": (0.87, 0.91, 10),
     "blind49": (0.97, 0.98, 3),
     "blind50": (0.94, 0.97, 6),
-    "blind51": (0.81, 0.89, 16),
+    "blind51": (0.91, 0.96, 13),
 }
 
 

@@ -2798,6 +2798,42 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     # Reports.
     ("blind50", "the sidewalk in front of my house is caving in", S, "pothole"),
     ("blind50", "Le feu au coin de Castor et Cottman ne marche plus", S, "traffic_signal"),
+    # blind51 (session 13): wildfire smoke and a substation fire; 8 of these 25 pass at f6f1796.
+    # Free masks and air purifiers, asked in any language: a question.
+    ("blind51", "¿Dónde dan cubrebocas N95 gratis en Kensington?", Q, None),
+    ("blind51", "Gdzie rozdają maseczki dla seniorów?", Q, None),
+    ("blind51", "무료 마스크 어디서 나눠줘요?", Q, None),
+    ("blind51", "Ku japin maska falas në Olney?", Q, None),
+    ("blind51", "Onde distribuem máscaras de graça?", Q, None),
+    ("blind51", "Où trouver des masques gratuits près de Fairhill ?", Q, None),
+    ("blind51", "Ở đâu phát khẩu trang miễn phí vậy?", Q, None),
+    ("blind51", "哪里可以领免费口罩？", Q, None),
+    ("blind51", "Где раздают маски бесплатно?", Q, None),
+    ("blind51", "is the city giving out air purifiers anywhere in the Northeast?", Q, None),
+    ("blind51", "are rec league games on tonight with the smoke?", Q, None),
+    ("blind51", "il campo estivo di domani è annullato per il fumo?", Q, None),
+    ("blind51", "내일 캠프 야외 활동 취소됐나요?", Q, None),
+    # A headline about outages is news, not a report.
+    ("blind51", "新闻说北费城两万户停电，希望大家平安", NA, None),
+    # Asks for masks for seniors: a request.
+    ("blind51", "Prosimy o maseczki dla seniorów w parafii na Allegheny", S, None),
+    ("blind51", "能不能送一些口罩到老人中心？", S, None),
+    # Life safety.
+    (
+        "blind51",
+        "a kid passed out at the rec camp and she's breathing shallow, need EMS smh",
+        E,
+        None,
+    ),
+    ("blind51", "my grandson is struggling to breathe from the smoke, Lehigh Ave", E, None),
+    ("blind51", "man slumped over on the bench at the bus stop on Erie, not moving", E, None),
+    ("blind51", "dadi ko saans nahi aa rahi, hont neele ho rahe hain", E, None),
+    ("blind51", "路口有个老人倒在地上不动，快来人", E, None),
+    ("blind51", "el transformador del poste está echando fuego frente a la escuela", E, None),
+    ("blind51", "我妈一个人住，电话都不接，停电两天了", E, None),
+    # Follow-ups.
+    ("blind51", "我昨天在311报了路灯坏了，有进展吗？", ST, None),
+    ("blind51", "what happened to my sidewalk repair request from last month", ST, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
