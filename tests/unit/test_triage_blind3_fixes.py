@@ -2834,6 +2834,9 @@ CASES: list[tuple[str, str, Intent, str | None]] = [
     # Follow-ups.
     ("blind51", "我昨天在311报了路灯坏了，有进展吗？", ST, None),
     ("blind51", "what happened to my sidewalk repair request from last month", ST, None),
+    # Rising water with someone inside who cannot walk, in Arabic (session 13's bad-input check).
+    ("review", "الماء يدخل البيت وجدتي لا تستطيع المشي، شارع Broad و Erie", E, None),
+    ("review", "المية عم تدخل على الشقة وأبوي ما بيقدر يمشي، Castor Ave", E, None),
     # A stretch of street is where the witness is, as a corner is.
     (
         "segment",
